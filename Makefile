@@ -1,0 +1,16 @@
+# The two commands of a new user: `make demo` and `make test`.
+SWIFT ?= swift
+
+.PHONY: demo test deps build release
+
+deps:
+	@scripts/install-deps.sh
+
+release: deps
+	$(SWIFT) build -c release --product parcours
+
+demo: release
+	.build/release/parcours demo
+
+test: deps
+	$(SWIFT) test

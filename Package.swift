@@ -1,0 +1,51 @@
+// swift-tools-version: 6.2
+// Parcours: from Pix digital-competence results to mutualised training plans and tenders.
+// The targets follow the data flow: import → diagnose → solve → emit → serve.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "Parcours",
+    defaultLocalization: "fr",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "parcours", targets: ["parcours"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Domain values shared by every step; no I/O.
+        .target(name: "ParcoursModel", swiftSettings: strictSettings),
+        // Reference data in Config/: competences, job families, territories, calendars, policy.
+        .target(
+            name: "ParcoursConfig",
+            dependencies: ["ParcoursModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // libxml2, for catalogue XML (streaming reader, XSD validation).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "parcours",
+            dependencies: [
+                "ParcoursModel", "ParcoursConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "ParcoursModelTests", dependencies: ["ParcoursModel"]),
+        .testTarget(name: "ParcoursConfigTests", dependencies: ["ParcoursConfig"]),
+    ]
+)

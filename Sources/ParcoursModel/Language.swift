@@ -1,0 +1,20 @@
+/// The language of everything Parcours writes for people.
+public enum Language: String, Hashable, Codable, Sendable, CaseIterable {
+    case french = "fr"
+    case english = "en"
+
+    /// The language asked for by a POSIX locale environment (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    /// French when none names English.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("en") ? .english : .french
+        }
+        return .french
+    }
+
+    /// Picks the French or English text.
+    public func pick(_ french: String, _ english: String) -> String {
+        self == .french ? french : english
+    }
+}
