@@ -28,6 +28,8 @@ let package = Package(
             dependencies: ["ParcoursModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        // The one CSV reader and writer of the project (streaming, Excel-tolerant); no dependencies.
+        .target(name: "ParcoursCSV", swiftSettings: strictSettings),
         // libxml2, for catalogue XML (streaming reader, XSD validation).
         .systemLibrary(
             name: "CLibXML2",
@@ -47,5 +49,6 @@ let package = Package(
 
         .testTarget(name: "ParcoursModelTests", dependencies: ["ParcoursModel"]),
         .testTarget(name: "ParcoursConfigTests", dependencies: ["ParcoursConfig"]),
+        .testTarget(name: "ParcoursCSVTests", dependencies: ["ParcoursCSV"]),
     ]
 )

@@ -1,0 +1,128 @@
+/// One record (row) of a CSV file, as ``CSVReader`` hands it out.
+///
+/// A record is a view into the reader's buffer: it is valid until the reader reads the next
+/// record. Keep what you need (``strings``, ``CSVField/string``, ``CSVField/integer``…) before
+/// asking for the next one; never store the record itself.
+public struct CSVRecord: RandomAccessCollection {
+    /// 1-based physical line of the file where the record starts (the first line is 1). A record
+    /// whose quoted fields hold line breaks spans several lines; the next record's line counts them.
+    public let line: Int
+    /// The encoding the fields are decoded with.
+    public let encoding: CSVEncoding
+    private let base: UnsafePointer<UInt8>
+    private let bounds: UnsafePointer<Int>
+    public let count: Int
+
+    init(line: Int, encoding: CSVEncoding, base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>, count: Int) {
+        self.line = line
+        self.encoding = encoding
+        self.base = base
+        self.bounds = bounds
+        self.count = count
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    /// The field at `index` (0-based).
+    public subscript(index: Int) -> CSVField {
+        precondition(index >= 0 && index < count, "CSV field index out of range")
+        let start = bounds[2 * index]
+        return CSVField(
+            bytes: UnsafeBufferPointer(start: base + start, count: bounds[2 * index + 1] - start), encoding: encoding)
+    }
+
+    /// Every field decoded as text: a copy that outlives the record.
+    public var strings: [String] { map(\.string) }
+}
+
+/// One field of a ``CSVRecord``, unquoted and unescaped; valid as long as its record.
+public struct CSVField {
+    /// The field's bytes in the file's encoding, quotes removed and `""` turned into `"`.
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public let encoding: CSVEncoding
+
+    /// The field decoded as text.
+    public var string: String { encoding.decode(bytes) }
+
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    /// Whether the field is exactly `text` (compared byte for byte when that is exact, so that
+    /// checks such as `matches("NA")` cost no allocation).
+    public func matches(_ text: String) -> Bool {
+        var utf8Text = text
+        let exact = utf8Text.withUTF8 { utf8 in
+            (encoding == .utf8 || utf8.allSatisfy { $0 < 0x80 }) ? utf8.elementsEqual(bytes) : nil
+        }
+        return exact ?? (string == text)
+    }
+
+    /// The field as a whole number: optional sign and ASCII digits, surrounding spaces allowed;
+    /// nil for anything else (empty, `NA`, decimals, overflow).
+    public var integer: Int? {
+        var (index, end) = trimmedRange
+        guard index < end else { return nil }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        guard index < end else { return nil }
+        var value = 0
+        while index < end {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(digit))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// The field as a decimal number written with a comma (French) or a point: `0,67`, `-1.5`,
+    /// `12`; surrounding spaces allowed; nil for anything else (empty, `NA`, thousands separators).
+    public var decimal: Double? {
+        var (index, end) = trimmedRange
+        guard index < end else { return nil }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenSeparator = false
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                guard !seenSeparator else { return nil }
+                seenSeparator = true
+            } else {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                guard digits < 15 else { return slowDecimal }
+                mantissa = mantissa * 10 + UInt64(digit)
+                digits += 1
+                if seenSeparator { fractionDigits += 1 }
+            }
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        // Both operands are exact, so the quotient is the correctly rounded value of the text.
+        let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+        return negative ? -value : value
+    }
+
+    private var slowDecimal: Double? {
+        Double(String(string.compactMap { $0 == " " ? nil : $0 == "," ? "." : $0 }))
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { product, _ in product * 10 }
+    }
+
+    private var trimmedRange: (Int, Int) {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return (start, end)
+    }
+}
