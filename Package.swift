@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Domain values shared by every step; no I/O.
@@ -36,11 +37,19 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Persistence of imports (SQLite through GRDB), behind a protocol a PostgreSQL store can adopt.
+        .target(
+            name: "ParcoursStore",
+            dependencies: ["ParcoursModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Competence gaps: needs per agent, aggregates per commune, job family and territory. Pure.
+        .target(name: "ParcoursDiagnose", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
         // The command-line tool.
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursModel", "ParcoursConfig",
+                "ParcoursModel", "ParcoursConfig", "ParcoursStore", "ParcoursDiagnose",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -50,5 +59,7 @@ let package = Package(
         .testTarget(name: "ParcoursModelTests", dependencies: ["ParcoursModel"]),
         .testTarget(name: "ParcoursConfigTests", dependencies: ["ParcoursConfig"]),
         .testTarget(name: "ParcoursCSVTests", dependencies: ["ParcoursCSV"]),
+        .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore"]),
+        .testTarget(name: "ParcoursDiagnoseTests", dependencies: ["ParcoursDiagnose"]),
     ]
 )

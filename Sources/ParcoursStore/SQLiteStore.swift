@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import ParcoursModel
+
+/// The default ``DataStore``: one SQLite file, created and migrated when opened.
+public struct SQLiteStore: DataStore {
+    private let queue: DatabaseQueue
+    private let location: String
+
+    /// Opens the database at `path`, creating its folder and file and applying every pending
+    /// migration. `":memory:"` opens a private in-memory database.
+    public init(path: String) throws {
+        location = path
+        do {
+            if path == ":memory:" {
+                queue = try DatabaseQueue()
+            } else {
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                var configuration = Configuration()
+                configuration.foreignKeysEnabled = true
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            }
+            try Schema.migrator.migrate(queue)
+        } catch {
+            throw StoreError(location: path, message: "cannot open the database (\(Self.describe(error)))")
+        }
+    }
+
+    public func importPixExport(
+        _ file: SourceFile, rows produce: (_ add: (PixParticipation) throws -> Void) throws -> Void
+    ) throws -> ImportOutcome {
+        try writing { db in
+            if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
+            let fileID = try insert(file, kind: .pixExport, in: db)
+            let writer = try ParticipationWriter(db: db, fileID: fileID)
+            try produce { try writer.add($0) }
+            try setRowCount(writer.count, ofFile: fileID, in: db)
+            return .imported(rows: writer.count)
+        }
+    }
+
+    public func importRoster(_ file: SourceFile, agents: [Agent]) throws -> ImportOutcome {
+        try writing { db in
+            if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
+            let fileID = try insert(file, kind: .roster, in: db)
+            for commune in Set(agents.map(\.communeCode)) {
+                try db.execute(sql: "DELETE FROM agent WHERE communeCode = ?", arguments: [commune])
+            }
+            let statement = try db.makeStatement(sql: AgentColumns.insertSQL)
+            for agent in agents {
+                try statement.execute(arguments: AgentColumns.arguments(agent, fileID: fileID))
+            }
+            try setRowCount(agents.count, ofFile: fileID, in: db)
+            return .imported(rows: agents.count)
+        }
+    }
+
+    public func agents() throws -> [Agent] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY communeCode, externalID").map(AgentColumns.agent)
+        }
+    }
+
+    public func participations() throws -> [PixParticipation] {
+        try reading { db in try ParticipationReader.all(in: db) }
+    }
+
+    public func importedFiles() throws -> [ImportedFile] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM importedFile ORDER BY id").map { row in
+                ImportedFile(
+                    name: row["name"], contentHash: row["contentHash"],
+                    kind: ImportKind(rawValue: row["kind"]) ?? .pixExport, importedAt: row["importedAt"],
+                    rows: row["rowCount"])
+            }
+        }
+    }
+
+    public func pseudonymSecret() throws -> [UInt8] {
+        try reading { db in
+            let data = try Data.fetchOne(
+                db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [SettingKey.pseudonymSecret])
+            return data.map { Array($0) } ?? []
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func previousImport(of file: SourceFile, in db: Database) throws -> Date? {
+        try Date.fetchOne(
+            db, sql: "SELECT importedAt FROM importedFile WHERE contentHash = ?", arguments: [file.contentHash])
+    }
+
+    private func insert(_ file: SourceFile, kind: ImportKind, in db: Database) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO importedFile (name, contentHash, kind, importedAt, rowCount) VALUES (?, ?, ?, ?, 0)",
+            arguments: [file.name, file.contentHash, kind.rawValue, Date()])
+        return db.lastInsertedRowID
+    }
+
+    private func setRowCount(_ count: Int, ofFile fileID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE importedFile SET rowCount = ? WHERE id = ?", arguments: [count, fileID])
+    }
+
+    /// Runs `body` in one transaction; database errors become ``StoreError``s, other errors
+    /// (those of the rows' producer) pass through unchanged. Either way nothing is kept.
+    private func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError(location: location, message: Self.describe(error))
+        }
+    }
+
+    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError(location: location, message: Self.describe(error))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// The database schema, as an ordered list of migrations. Never edit a migration that has
+/// shipped: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 imports") { db in
+            try db.create(table: "setting") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .blob).notNull()
+            }
+            var generator = SystemRandomNumberGenerator()
+            let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES (?, ?)",
+                arguments: [SettingKey.pseudonymSecret, Data(secret)])
+
+            try db.create(table: "importedFile") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("name", .text).notNull()
+                table.column("contentHash", .text).notNull().unique()
+                table.column("kind", .text).notNull()
+                table.column("importedAt", .datetime).notNull()
+                table.column("rowCount", .integer).notNull()
+            }
+
+            try db.create(table: "campaign") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("pixCampaignID", .text).notNull().unique()
+                table.column("code", .text).notNull()
+                table.column("name", .text).notNull()
+                table.column("organizationName", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("targetProfileName", .text)
+                table.column("fileID", .integer).notNull().references("importedFile")
+            }
+
+            try db.create(table: "participation") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("campaignID", .integer).notNull().indexed().references("campaign", onDelete: .cascade)
+                table.column("externalID", .text)
+                table.column("lastName", .text).notNull()
+                table.column("firstName", .text).notNull()
+                table.column("shared", .boolean).notNull()
+                table.column("sharedAt", .datetime)
+                table.column("line", .integer).notNull()
+                table.column("extraColumns", .text).notNull()
+            }
+
+            // One row per competence of a participation. Measured levels (profiles collection)
+            // and levels estimated from mastery (assessment) are separate columns, never mixed.
+            try db.create(table: "participationResult", options: .withoutRowID) { table in
+                table.column("participationID", .integer).notNull()
+                    .references("participation", onDelete: .cascade)
+                table.column("competence", .text).notNull()
+                table.column("measuredLevel", .integer)
+                table.column("pix", .integer)
+                table.column("mastery", .double)
+                table.column("skillsTotal", .integer)
+                table.column("skillsMastered", .integer)
+                table.column("estimatedLevel", .integer)
+                table.primaryKey(["participationID", "competence"])
+            }
+
+            try db.create(table: "agent") { table in
+                table.column("communeCode", .text).notNull()
+                table.column("externalID", .text).notNull()
+                table.column("lastName", .text).notNull()
+                table.column("firstName", .text).notNull()
+                table.column("jobFamilyID", .text).notNull()
+                table.column("statusID", .text).notNull()
+                table.column("equipment", .text).notNull()
+                table.column("workingTime", .double).notNull()
+                table.column("workingDays", .text).notNull()
+                table.column("hasCar", .boolean).notNull()
+                table.column("maximumTravelKilometres", .double).notNull()
+                table.column("unavailable", .text).notNull()
+                table.column("languages", .text).notNull()
+                table.column("fileID", .integer).notNull().references("importedFile")
+                table.primaryKey(["communeCode", "externalID"])
+            }
+        }
+        return migrator
+    }
+}
+
+/// Keys of the `setting` table.
+enum SettingKey {
+    static let pseudonymSecret = "pseudonym-secret"
+}

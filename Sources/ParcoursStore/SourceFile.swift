@@ -1,0 +1,53 @@
+import Foundation
+import ParcoursModel
+
+/// A file handed to an import, known by its name and the hash of its content.
+public struct SourceFile: Hashable, Sendable {
+    /// The file name shown to people (no folder: paths may be personal).
+    public let name: String
+    /// SHA-256 of the bytes, lower-case hexadecimal.
+    public let contentHash: String
+
+    public init(name: String, contentHash: String) {
+        self.name = name
+        self.contentHash = contentHash
+    }
+
+    /// The file `name` with content `contents`.
+    public init(name: String, contents: Data) {
+        var hasher = SHA256()
+        contents.withUnsafeBytes { hasher.update(buffer: $0) }
+        self.init(name: name, contentHash: SHA256.hexadecimal(hasher.finalize()))
+    }
+}
+
+/// What an import did.
+public enum ImportOutcome: Hashable, Sendable {
+    /// The file was stored with this many rows (participations or agents).
+    case imported(rows: Int)
+    /// The same content was imported before, on that date: nothing changed.
+    case alreadyImported(on: Date)
+}
+
+/// The kind of file an import stored.
+public enum ImportKind: String, Hashable, Codable, Sendable {
+    case pixExport = "pix"
+    case roster
+}
+
+/// A file stored by an earlier import.
+public struct ImportedFile: Hashable, Sendable {
+    public let name: String
+    public let contentHash: String
+    public let kind: ImportKind
+    public let importedAt: Date
+    public let rows: Int
+
+    public init(name: String, contentHash: String, kind: ImportKind, importedAt: Date, rows: Int) {
+        self.name = name
+        self.contentHash = contentHash
+        self.kind = kind
+        self.importedAt = importedAt
+        self.rows = rows
+    }
+}

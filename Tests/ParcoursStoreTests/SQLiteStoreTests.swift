@@ -1,0 +1,133 @@
+import Foundation
+import ParcoursModel
+import ParcoursStore
+import Testing
+
+@Suite struct SQLiteStoreTests {
+    static let profiles = PixCampaign(
+        organizationName: "Commune d'Andenne", campaignID: "1001", code: "PROANDENNE", name: "Profils 2024",
+        kind: .profilesCollection, targetProfileName: nil)
+    static let assessment = PixCampaign(
+        organizationName: "Commune d'Andenne", campaignID: "2002", code: "EVALANDENNE", name: "Socle",
+        kind: .assessment, targetProfileName: "Socle de base")
+
+    static func profileRow(_ externalID: String, level: Int, line: Int) -> PixParticipation {
+        PixParticipation(
+            campaign: profiles, externalID: externalID, lastName: "Dupont", firstName: "Anne", shared: true,
+            sharedAt: Date(timeIntervalSince1970: 1_700_000_000), levels: [CompetenceCode("1.1"): level],
+            pix: [CompetenceCode("1.1"): level * 8 + 3], mastery: nil, skills: nil, estimatedLevels: nil,
+            extraColumns: ["Matricule": externalID], line: line)
+    }
+
+    static let assessed = PixParticipation(
+        campaign: assessment, externalID: "007", lastName: "Martin", firstName: "Léa", shared: true, sharedAt: nil,
+        levels: nil, pix: nil, mastery: [CompetenceCode("3.1"): 0.625],
+        skills: [CompetenceCode("3.1"): SkillCount(total: 8, mastered: 5)],
+        estimatedLevels: [CompetenceCode("3.1"): 3], extraColumns: [:], line: 2)
+
+    static func agent(_ id: String, commune: String) -> Agent {
+        Agent(
+            externalID: id, lastName: "Nom\(id)", firstName: "Prénom", communeCode: commune,
+            jobFamilyID: "administrative",
+            statusID: "statutaire", equipment: [.workComputer, .smartphone], workingTime: 0.8,
+            workingDays: [.monday, .tuesday, .thursday], hasCar: true, maximumTravelKilometres: 25,
+            unavailable: [
+                DayRange(
+                    first: CalendarDay(year: 2025, month: 7, day: 1), last: CalendarDay(year: 2025, month: 7, day: 31))
+            ], languages: ["fr", "nl"])
+    }
+
+    struct ProducerFailure: Error {}
+
+    @Test func participationsRoundTripWithMeasuredAndEstimatedLevelsApart() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let rows = [Self.profileRow("00042", level: 2, line: 2), Self.assessed]
+        let outcome = try store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), participations: rows)
+        #expect(outcome == .imported(rows: 2))
+        let stored = try store.participations()
+        #expect(stored == rows)
+        #expect(stored[0].estimatedLevels == nil)
+        #expect(stored[1].levels == nil)
+    }
+
+    @Test func importingTheSameContentAgainChangesNothing() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let file = SourceFile(name: "export.csv", contents: Data("same bytes".utf8))
+        _ = try store.importPixExport(file, participations: [Self.profileRow("1", level: 2, line: 2)])
+        var producerCalled = false
+        let again = try store.importPixExport(SourceFile(name: "renamed.csv", contents: Data("same bytes".utf8))) { _ in
+            producerCalled = true
+        }
+        guard case .alreadyImported = again else {
+            Issue.record("expected alreadyImported, got \(again)")
+            return
+        }
+        #expect(!producerCalled)
+        #expect(try store.participations().count == 1)
+        #expect(try store.importedFiles().map(\.name) == ["export.csv"])
+    }
+
+    @Test func aFailingImportStoresNothing() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        #expect(throws: ProducerFailure.self) {
+            try store.importPixExport(SourceFile(name: "bad.csv", contentHash: "bad")) { add in
+                try add(Self.profileRow("1", level: 2, line: 2))
+                throw ProducerFailure()
+            }
+        }
+        #expect(try store.participations().isEmpty)
+        #expect(try store.importedFiles().isEmpty)
+        // The file can be imported once fixed: its hash was not recorded.
+        let outcome = try store.importPixExport(
+            SourceFile(name: "bad.csv", contentHash: "bad"), participations: [Self.profileRow("1", level: 2, line: 2)])
+        #expect(outcome == .imported(rows: 1))
+    }
+
+    @Test func aNewerExportOfACampaignReplacesTheOlderOne() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        _ = try store.importPixExport(
+            SourceFile(name: "old.csv", contentHash: "old"),
+            participations: [Self.profileRow("1", level: 1, line: 2), Self.assessed])
+        _ = try store.importPixExport(
+            SourceFile(name: "new.csv", contentHash: "new"),
+            participations: [Self.profileRow("1", level: 3, line: 2), Self.profileRow("2", level: 4, line: 3)])
+        let stored = try store.participations()
+        #expect(stored.filter { $0.campaign.campaignID == "1001" }.map { $0.levels?[CompetenceCode("1.1")] } == [3, 4])
+        #expect(stored.filter { $0.campaign.campaignID == "2002" } == [Self.assessed])
+    }
+
+    @Test func aRosterReplacesTheAgentsOfTheCommunesItNames() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        _ = try store.importRoster(
+            SourceFile(name: "r1.csv", contentHash: "r1"),
+            agents: [
+                Self.agent("1", commune: "92003"), Self.agent("2", commune: "92003"), Self.agent("1", commune: "2B033"),
+            ])
+        _ = try store.importRoster(
+            SourceFile(name: "r2.csv", contentHash: "r2"), agents: [Self.agent("3", commune: "92003")])
+        let agents = try store.agents()
+        #expect(agents.map { "\($0.communeCode)/\($0.externalID)" } == ["2B033/1", "92003/3"])
+        #expect(agents[1] == Self.agent("3", commune: "92003"))
+    }
+
+    @Test func aDuplicateAgentFailsTheWholeRoster() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        #expect(throws: StoreError.self) {
+            try store.importRoster(
+                SourceFile(name: "dup.csv", contentHash: "dup"),
+                agents: [Self.agent("1", commune: "92003"), Self.agent("1", commune: "92003")])
+        }
+        #expect(try store.agents().isEmpty)
+        #expect(try store.importedFiles().isEmpty)
+    }
+
+    @Test func theDatabaseIsCreatedWithItsFolderAndKeepsItsSecret() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "parcours-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appending(path: "nested/parcours.sqlite").path
+        let secret = try SQLiteStore(path: path).pseudonymSecret()
+        #expect(secret.count == 32)
+        #expect(try SQLiteStore(path: path).pseudonymSecret() == secret)
+        #expect(try SQLiteStore(path: ":memory:").pseudonymSecret() != secret)
+    }
+}
