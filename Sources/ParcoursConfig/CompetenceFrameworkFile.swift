@@ -29,29 +29,26 @@ enum CompetenceFrameworkFile {
     }
 
     static func load(from url: URL) throws -> CompetenceFramework {
-        let file = try YAMLFile.decode(File.self, from: url)
-        let path = url.path
+        let yaml = try YAMLFile(url: url)
+        let file = try yaml.decode(File.self)
         guard file.pix_per_level > 0 else {
-            throw ConfigError(file: path, field: "pix_per_level", message: "must be a positive number")
+            throw yaml.error(at: ["pix_per_level"], "must be a positive number")
         }
         let levelNumbers = file.levels.map(\.level)
         guard levelNumbers == Array(1...max(1, levelNumbers.count)) else {
-            throw ConfigError(file: path, field: "levels", message: "levels must be numbered 1, 2, 3… in order")
+            throw yaml.error(at: ["levels"], "levels must be numbered 1, 2, 3… in order")
         }
         var seen = Set<String>()
         let areas = try file.areas.enumerated().map { areaIndex, area in
             CompetenceArea(
                 code: area.code, titleFR: area.fr, titleEN: area.en,
                 competences: try area.competences.enumerated().map { index, competence in
-                    let field = "areas[\(areaIndex)].competences[\(index)].code"
+                    let field: [FieldKey] = ["areas", .index(areaIndex), "competences", .index(index), "code"]
                     guard competence.code.hasPrefix(area.code + ".") else {
-                        throw ConfigError(
-                            file: path, field: field,
-                            message: "competence \(competence.code) is not in area \(area.code)")
+                        throw yaml.error(at: field, "competence \(competence.code) is not in area \(area.code)")
                     }
                     guard seen.insert(competence.code).inserted else {
-                        throw ConfigError(
-                            file: path, field: field, message: "competence \(competence.code) appears twice")
+                        throw yaml.error(at: field, "competence \(competence.code) appears twice")
                     }
                     return Competence(
                         code: CompetenceCode(competence.code), titleFR: competence.fr, titleEN: competence.en,

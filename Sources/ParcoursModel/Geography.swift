@@ -69,11 +69,39 @@ public struct EmploymentStatus: Hashable, Codable, Sendable {
     public let id: String
     public let labelFR: String
     public let labelEN: String
+    /// Whether the status is an elected office (mayor, alderman, councillor), whose training rights and
+    /// funding differ from staff's.
+    public let isElected: Bool
 
-    public init(id: String, labelFR: String, labelEN: String) {
+    public init(id: String, labelFR: String, labelEN: String, isElected: Bool = false) {
         self.id = id
         self.labelFR = labelFR
         self.labelEN = labelEN
+        self.isElected = isElected
+    }
+}
+
+/// How much longer a road trip is than the straight line, for a territory without a router.
+public struct Circuity: Hashable, Codable, Sendable {
+    /// Road distance ≈ straight-line distance × this factor.
+    public let factor: Double
+    /// Short trips are more circuitous: below ``shortTripBelowKilometres`` (straight line) the factor is
+    /// ``shortTripFactor``. Nil when one factor applies to every distance.
+    public let shortTripBelowKilometres: Double?
+    public let shortTripFactor: Double?
+
+    public init(factor: Double, shortTripBelowKilometres: Double? = nil, shortTripFactor: Double? = nil) {
+        self.factor = factor
+        self.shortTripBelowKilometres = shortTripBelowKilometres
+        self.shortTripFactor = shortTripFactor
+    }
+
+    /// The estimated road distance for a straight-line distance, both in kilometres.
+    public func roadKilometres(straightLine kilometres: Double) -> Double {
+        if let below = shortTripBelowKilometres, let shortFactor = shortTripFactor, kilometres < below {
+            return kilometres * shortFactor
+        }
+        return kilometres * factor
     }
 }
 
@@ -83,14 +111,25 @@ public struct Territory: Hashable, Codable, Sendable {
     public let id: String
     public let name: String
     public let country: Country
-    /// Road distance ≈ straight-line distance × this factor.
+    /// Road distance ≈ straight-line distance × this factor (``circuity`` refines it for short trips).
     public let circuityFactor: Double
     public let communes: [Commune]
     public let statuses: [EmploymentStatus]
+    /// The English name.
+    public let nameEN: String
+    /// IANA time zone of its sessions, e.g. `Europe/Brussels`.
+    public let timeZoneIdentifier: String
+    /// NUTS-3 regions it covers, e.g. `BE351`, `BE352`, `BE353`.
+    public let nuts3Regions: [String]
+    /// The id of the school-holiday calendar that applies (`fwb`, `corse`), if any.
+    public let schoolCalendarID: String?
+    /// The full circuity rule, short trips included.
+    public let circuity: Circuity
 
     public init(
         id: String, name: String, country: Country, circuityFactor: Double, communes: [Commune],
-        statuses: [EmploymentStatus]
+        statuses: [EmploymentStatus], nameEN: String? = nil, timeZoneIdentifier: String? = nil,
+        nuts3Regions: [String] = [], schoolCalendarID: String? = nil, circuity: Circuity? = nil
     ) {
         self.id = id
         self.name = name
@@ -98,7 +137,20 @@ public struct Territory: Hashable, Codable, Sendable {
         self.circuityFactor = circuityFactor
         self.communes = communes
         self.statuses = statuses
+        self.nameEN = nameEN ?? name
+        self.timeZoneIdentifier = timeZoneIdentifier ?? country.timeZoneIdentifier
+        self.nuts3Regions = nuts3Regions
+        self.schoolCalendarID = schoolCalendarID
+        self.circuity = circuity ?? Circuity(factor: circuityFactor)
     }
 
     public func commune(code: String) -> Commune? { communes.first { $0.code == code } }
+
+    /// The employment status with this id, among the territory's country's statuses.
+    public func status(id: String) -> EmploymentStatus? { statuses.first { $0.id == id } }
+
+    /// Estimated road distance in kilometres between two points of the territory.
+    public func roadKilometres(from origin: Coordinate, to destination: Coordinate) -> Double {
+        circuity.roadKilometres(straightLine: origin.distanceKilometres(to: destination))
+    }
 }

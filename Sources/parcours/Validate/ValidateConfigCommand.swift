@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursConfig
 
 /// `parcours validate config`: checks every file of the Config folder.
 struct ValidateConfigCommand: AsyncParsableCommand {
@@ -9,10 +10,29 @@ struct ValidateConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
+        let language = options.language
+        let communes = configuration.territories.map(\.communes.count).reduce(0, +)
+        let places = configuration.gazetteer.communes.values.map(\.count).reduce(0, +)
         print(
-            options.language.pick(
-                "Configuration valide : \(configuration.directory.path) (\(configuration.framework.competences.count) compétences)",
-                "Configuration is valid: \(configuration.directory.path) (\(configuration.framework.competences.count) competences)"
+            language.pick(
+                "Configuration valide : \(configuration.directory.path)",
+                "Configuration is valid: \(configuration.directory.path)"))
+        print(
+            language.pick(
+                "  \(configuration.framework.competences.count) compétences, \(configuration.jobFamilies.count) familles de métiers",
+                "  \(configuration.framework.competences.count) competences, \(configuration.jobFamilies.count) job families"
+            ))
+        print(
+            language.pick(
+                "  \(configuration.territories.count) territoires (\(communes) communes), \(places) communes au répertoire",
+                "  \(configuration.territories.count) territories (\(communes) communes), \(places) communes in the gazetteer"
+            ))
+        let holidays = configuration.publicHolidays.values.map(\.count).reduce(0, +)
+        let toVerify = configuration.schoolCalendars.flatMap(\.schoolYears).flatMap(\.periods).filter(\.toVerify).count
+        print(
+            language.pick(
+                "  \(holidays) jours fériés, \(configuration.schoolCalendars.count) calendriers scolaires (\(toVerify) périodes à vérifier)",
+                "  \(holidays) public holidays, \(configuration.schoolCalendars.count) school calendars (\(toVerify) periods to verify)"
             ))
     }
 }

@@ -1,0 +1,29 @@
+import Foundation
+import ParcoursModel
+
+/// Checks shared by the loaders of `Config/` files.
+extension YAMLFile {
+    /// An identifier made of lower-case letters, digits and dashes (`field-technical`).
+    func checkSlug(_ text: String, at path: [FieldKey]) throws {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        guard !text.isEmpty, text.allSatisfy(allowed.contains) else {
+            throw error(at: path, "\"\(text)\" is not an identifier (lower-case letters, digits and -)")
+        }
+    }
+
+    /// A `YYYY-MM-DD` date.
+    func day(_ text: String, at path: [FieldKey]) throws -> CalendarDay {
+        guard let day = CalendarDay(iso: text) else {
+            throw error(at: path, "\"\(text)\" is not a date written YYYY-MM-DD")
+        }
+        return day
+    }
+
+    /// `BE` or `FR`.
+    func country(_ text: String, at path: [FieldKey]) throws -> Country {
+        guard let country = Country(rawValue: text) else {
+            throw error(at: path, "unknown country \"\(text)\" (expected BE or FR)")
+        }
+        return country
+    }
+}
