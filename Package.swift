@@ -31,6 +31,10 @@ let package = Package(
         ),
         // The one CSV reader and writer of the project (streaming, Excel-tolerant); no dependencies.
         .target(name: "ParcoursCSV", swiftSettings: strictSettings),
+        // Readers of what people bring: Pix Orga exports, agent rosters, provider catalogues.
+        .target(
+            name: "ParcoursImport", dependencies: ["ParcoursModel", "ParcoursCSV", "ParcoursConfig"],
+            swiftSettings: strictSettings),
         // libxml2, for catalogue XML (streaming reader, XSD validation).
         .systemLibrary(
             name: "CLibXML2",
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursModel", "ParcoursConfig", "ParcoursStore", "ParcoursDiagnose",
+                "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -61,5 +65,8 @@ let package = Package(
         .testTarget(name: "ParcoursCSVTests", dependencies: ["ParcoursCSV"]),
         .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore"]),
         .testTarget(name: "ParcoursDiagnoseTests", dependencies: ["ParcoursDiagnose"]),
+        .testTarget(
+            name: "ParcoursImportTests", dependencies: ["ParcoursImport", "ParcoursConfig"],
+            exclude: ["Fixtures"]),
     ]
 )

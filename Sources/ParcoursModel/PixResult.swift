@@ -42,6 +42,16 @@ public struct SkillCount: Hashable, Codable, Sendable {
     }
 }
 
+/// The result of one skill of an assessment's target profile (optional per-skill export columns).
+public enum PixSkillResult: String, Hashable, Codable, Sendable {
+    /// "OK": mastered.
+    case mastered = "OK"
+    /// "KO": failed.
+    case failed = "KO"
+    /// "Non testé".
+    case notTested = "Non testé"
+}
+
 /// One participant row of a Pix Orga export. Personal data: never log it.
 public struct PixParticipation: Hashable, Codable, Sendable {
     public let campaign: PixCampaign
@@ -65,6 +75,8 @@ public struct PixParticipation: Hashable, Codable, Sendable {
     public let estimatedLevels: [CompetenceCode: Int]?
     /// Pix's optional learner columns and the organisation's other columns, by header.
     public let extraColumns: [String: String]
+    /// Per-skill results of an assessment, by skill name, when the export has them.
+    public let skillResults: [String: PixSkillResult]
     /// 1-based physical line where the row starts in its file.
     public let line: Int
 
@@ -72,7 +84,8 @@ public struct PixParticipation: Hashable, Codable, Sendable {
         campaign: PixCampaign, externalID: String?, lastName: String, firstName: String, shared: Bool,
         sharedAt: Date?, levels: [CompetenceCode: Int]?, pix: [CompetenceCode: Int]?,
         mastery: [CompetenceCode: Double]?, skills: [CompetenceCode: SkillCount]?,
-        estimatedLevels: [CompetenceCode: Int]?, extraColumns: [String: String], line: Int
+        estimatedLevels: [CompetenceCode: Int]?, extraColumns: [String: String], line: Int,
+        skillResults: [String: PixSkillResult] = [:]
     ) {
         self.campaign = campaign
         self.externalID = externalID
@@ -86,6 +99,7 @@ public struct PixParticipation: Hashable, Codable, Sendable {
         self.skills = skills
         self.estimatedLevels = estimatedLevels
         self.extraColumns = extraColumns
+        self.skillResults = skillResults
         self.line = line
     }
 }

@@ -8,7 +8,8 @@ struct Parcours: AsyncParsableCommand {
         commandName: "parcours",
         abstract: "Turn Pix digital-competence results into mutualised training plans and tenders.",
         subcommands: [
-            ValidateCommand.self
+            ValidateCommand.self,
+            InspectCommand.self,
         ]
     )
 
