@@ -49,11 +49,19 @@ let package = Package(
         ),
         // Competence gaps: needs per agent, aggregates per commune, job family and territory. Pure.
         .target(name: "ParcoursDiagnose", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
+        // Reports for people and programs: HTML with SVG, CSV for French Excel, versioned JSON.
+        .target(
+            name: "ParcoursOutput",
+            dependencies: ["ParcoursModel", "ParcoursDiagnose", "ParcoursCSV"],
+            exclude: ["Schemas"],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "parcours",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
+                "ParcoursOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -68,5 +76,6 @@ let package = Package(
         .testTarget(
             name: "ParcoursImportTests", dependencies: ["ParcoursImport", "ParcoursConfig"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "ParcoursOutputTests", dependencies: ["ParcoursOutput"]),
     ]
 )

@@ -1,0 +1,42 @@
+import Foundation
+import ParcoursModel
+
+/// Numbers as people of each language read them: `66,7 %` and `1,25` in French, `66.7%` and
+/// `1.25` in English.
+struct NumberText {
+    let language: Language
+
+    /// A ratio 0…1 as a percentage with one decimal at most.
+    func percent(_ ratio: Double) -> String {
+        let text = decimal(ratio * 100, fractionDigits: 1)
+        return language == .french ? text + "\u{202F}%" : text + "%"
+    }
+
+    /// A ratio 0…1 as a whole percentage, for tight chart cells.
+    func wholePercent(_ ratio: Double) -> String {
+        let text = String(Int((ratio * 100).rounded()))
+        return language == .french ? text + "\u{202F}%" : text + "%"
+    }
+
+    /// A number with at most `fractionDigits` decimals, trailing zeros dropped.
+    func decimal(_ value: Double, fractionDigits: Int = 2) -> String {
+        var text = String(format: "%.\(fractionDigits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if text == "-0" { text = "0" }
+        return language == .french ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// An integer with thin-space (French) or comma (English) thousands.
+    func integer(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += language == .french ? "\u{202F}" : "," }
+            grouped.append(character)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+}
