@@ -35,6 +35,8 @@ let package = Package(
         .target(
             name: "ParcoursImport", dependencies: ["ParcoursModel", "ParcoursCSV", "ParcoursConfig"],
             swiftSettings: strictSettings),
+        // The planning engine: facility location (sessions, demand groups) with bounds; no I/O.
+        .target(name: "ParcoursSolver", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
         // libxml2, for catalogue XML (streaming reader, XSD validation).
         .systemLibrary(
             name: "CLibXML2",
@@ -61,7 +63,7 @@ let package = Package(
             name: "parcours",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursOutput",
+                "ParcoursOutput", "ParcoursSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -77,5 +79,10 @@ let package = Package(
             name: "ParcoursImportTests", dependencies: ["ParcoursImport", "ParcoursConfig"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursOutputTests", dependencies: ["ParcoursOutput"]),
+        .testTarget(
+            name: "ParcoursSolverTests",
+            dependencies: ["ParcoursSolver"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

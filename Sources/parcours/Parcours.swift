@@ -10,6 +10,7 @@ struct Parcours: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self,
             InspectCommand.self,
+            BenchCommand.self,
         ]
     )
 
