@@ -58,12 +58,17 @@ let package = Package(
             exclude: ["Schemas"],
             swiftSettings: strictSettings
         ),
+        // Synthetic populations (agents, Pix exports, rosters) for demos, tests and benchmarks; kept
+        // apart from the real import code.
+        .target(
+            name: "ParcoursSynthetic", dependencies: ["ParcoursModel", "ParcoursCSV"], swiftSettings: strictSettings),
         // The command-line tool.
         .executableTarget(
             name: "parcours",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
                 "ParcoursOutput", "ParcoursSolver",
+                "ParcoursSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,5 +89,7 @@ let package = Package(
             dependencies: ["ParcoursSolver"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "ParcoursSyntheticTests", dependencies: ["ParcoursSynthetic", "ParcoursConfig", "ParcoursCSV"]),
     ]
 )

@@ -11,6 +11,7 @@ struct Parcours: AsyncParsableCommand {
             ValidateCommand.self,
             InspectCommand.self,
             BenchCommand.self,
+            GenerateCommand.self,
         ]
     )
 
