@@ -90,6 +90,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "ParcoursSyntheticTests", dependencies: ["ParcoursSynthetic", "ParcoursConfig", "ParcoursCSV"]),
+            name: "ParcoursSyntheticTests",
+            dependencies: ["ParcoursSynthetic", "ParcoursConfig", "ParcoursCSV", "ParcoursImport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import ParcoursCSV
 import ParcoursConfig
+import ParcoursImport
 import ParcoursModel
 import ParcoursSynthetic
 import Testing
@@ -84,5 +85,37 @@ import Testing
         let first = population.agents[0].agent
         #expect(rows[1].fields[0] == first.externalID && rows[1].fields[3] == "2B309")
         #expect(rows[1].fields[0].hasPrefix("04"))  // Santa-Maria-di-Lota is the 4th commune: leading zero kept
+    }
+}
+
+@Suite struct SampleImportTests {
+    @Test func thePixImportReadsWhatTheGeneratorWrites() throws {
+        let configuration = try configuration.get()
+        let population = try population("namur", communes: ["93018"])
+        let folder = FileManager.default.temporaryDirectory.appending(path: "parcours-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SampleWriter.write(population, framework: configuration.framework, to: folder)
+        let byID = Dictionary(uniqueKeysWithValues: population.agents.map { ($0.agent.externalID, $0) })
+        let profiles = try PixExportReader(
+            path: folder.appending(path: "pix/93018-collecte-profils.csv").path, framework: configuration.framework
+        ).readAll()
+        #expect(profiles.count == population.agents.count { $0.profilesCollection != .none })
+        for participation in profiles {
+            let synthetic = try #require(byID[participation.externalID ?? ""])
+            #expect(participation.shared == (synthetic.profilesCollection == .shared))
+            #expect(participation.levels == (participation.shared ? synthetic.levels : nil))
+            #expect(participation.campaign.organizationName == "Administration communale de Doische")
+        }
+        let assessments = try PixExportReader(
+            path: folder.appending(path: "pix/93018-evaluation-cybersecurite.csv").path,
+            framework: configuration.framework
+        ).readAll()
+        #expect(assessments.count == population.agents.count { $0.assessment != .none })
+        for participation in assessments where participation.shared {
+            let synthetic = try #require(byID[participation.externalID ?? ""])
+            for (code, estimate) in try #require(participation.estimatedLevels) {
+                #expect(estimate == min(5, synthetic.levels[code]!))
+            }
+        }
     }
 }
