@@ -35,8 +35,6 @@ let package = Package(
         .target(
             name: "ParcoursImport", dependencies: ["ParcoursModel", "ParcoursCSV", "ParcoursConfig"],
             swiftSettings: strictSettings),
-        // The planning engine: facility location (sessions, demand groups) with bounds; no I/O.
-        .target(name: "ParcoursSolver", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
         // libxml2, for catalogue XML (streaming reader, XSD validation).
         .systemLibrary(
             name: "CLibXML2",
@@ -58,17 +56,21 @@ let package = Package(
             exclude: ["Schemas"],
             swiftSettings: strictSettings
         ),
-        // Synthetic populations (agents, Pix exports, rosters) for demos, tests and benchmarks; kept
-        // apart from the real import code.
+        // Provider catalogues (LHEO, XCRI-CAP, Parcours CSV): streaming read with libxml2, XSD
+        // validation, hostile-input limits, normalisation, competence tagging. A target of its own
+        // rather than part of ParcoursImport: it alone needs libxml2 and the shipped schemas, and
+        // its tests (hostile files, schemas) stay apart from the Pix and roster readers.
         .target(
-            name: "ParcoursSynthetic", dependencies: ["ParcoursModel", "ParcoursCSV"], swiftSettings: strictSettings),
+            name: "ParcoursCatalogue",
+            dependencies: ["ParcoursModel", "ParcoursConfig", "ParcoursCSV", "CLibXML2"],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "parcours",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursOutput", "ParcoursSolver",
-                "ParcoursSynthetic",
+                "ParcoursOutput", "ParcoursCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -85,12 +87,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursOutputTests", dependencies: ["ParcoursOutput"]),
         .testTarget(
-            name: "ParcoursSolverTests",
-            dependencies: ["ParcoursSolver"],
-            resources: [.copy("Fixtures")]
-        ),
-        .testTarget(
-            name: "ParcoursSyntheticTests",
-            dependencies: ["ParcoursSynthetic", "ParcoursConfig", "ParcoursCSV", "ParcoursImport"]),
+            name: "ParcoursCatalogueTests", dependencies: ["ParcoursCatalogue", "ParcoursConfig", "ParcoursModel"],
+            exclude: ["Fixtures"]),
     ]
 )

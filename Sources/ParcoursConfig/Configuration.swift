@@ -22,6 +22,8 @@ public struct Configuration: Sendable {
     public let policy: DiagnosisPolicy
     /// How pseudonyms look (`policy.yaml`).
     public let pseudonym: PseudonymPolicy
+    /// Rules proposing competences for courses that declare none (`tagging.yaml`).
+    public let tagging: TaggingRules
 
     /// Reads and validates every file of `directory`; the first problem found is thrown as a
     /// ``ConfigError`` naming its file, line and field.
@@ -39,6 +41,8 @@ public struct Configuration: Sendable {
         territories = try TerritoriesFile.load(
             from: directory.appending(path: TerritoriesFile.name),
             references: .init(gazetteer: gazetteer, statuses: statuses, schoolCalendars: schoolCalendars))
+        tagging = try TaggingRulesFile.load(
+            from: directory.appending(path: TaggingRulesFile.name), framework: framework)
     }
 
     public func jobFamily(id: String) -> JobFamily? { jobFamilies.first { $0.id == id } }

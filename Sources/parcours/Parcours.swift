@@ -10,8 +10,6 @@ struct Parcours: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self,
             InspectCommand.self,
-            BenchCommand.self,
-            GenerateCommand.self,
         ]
     )
 

@@ -1,0 +1,48 @@
+/// Reads amounts and numbers the way providers write them: `1 250,00`, `1250.00`, `1.250,00 €`,
+/// `GBP155.00`, `14 h`.
+enum Amount {
+    /// The first number in `text`; nil when there is none.
+    static func parse(_ text: String) -> Double? {
+        let allowedInside: Set<Character> = [" ", "\u{00A0}", "\u{202F}", ".", ",", "'"]
+        guard let start = text.firstIndex(where: \.isASCIIDigitCharacter) else { return nil }
+        var token = ""
+        var index = start
+        while index < text.endIndex, text[index].isASCIIDigitCharacter || allowedInside.contains(text[index]) {
+            token.append(text[index])
+            index = text.index(after: index)
+        }
+        var compact = token.filter { $0.isASCIIDigitCharacter || $0 == "." || $0 == "," }
+        while let last = compact.last, last == "." || last == "," { compact.removeLast() }
+        let lastComma = compact.lastIndex(of: ",")
+        let lastDot = compact.lastIndex(of: ".")
+        let decimal: Character?
+        switch (lastComma, lastDot) {
+        case (.some(let comma), .some(let dot)): decimal = comma > dot ? "," : "."
+        case (.some, nil): decimal = compact.filter { $0 == "," }.count == 1 ? "," : nil
+        case (nil, .some):
+            // `1.250.000` groups thousands; a single dot is a decimal point.
+            decimal = compact.filter { $0 == "." }.count == 1 ? "." : nil
+        case (nil, nil): decimal = nil
+        }
+        var normalised = ""
+        let decimalIndex = decimal.flatMap { $0 == "," ? lastComma : lastDot }
+        for position in compact.indices {
+            let character = compact[position]
+            if character.isASCIIDigitCharacter {
+                normalised.append(character)
+            } else if position == decimalIndex {
+                normalised.append(".")
+            }
+        }
+        return Double(normalised)
+    }
+
+    /// A whole number of seats or hours: digits only (spaces allowed around).
+    static func wholeNumber(_ text: String) -> Int? {
+        Int(text.trimmingCharacters(in: .whitespaces))
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

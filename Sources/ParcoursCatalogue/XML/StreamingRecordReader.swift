@@ -1,0 +1,450 @@
+import CLibXML2
+import Foundation
+
+/// What a format reads as one unit.
+struct RecordPlan {
+    /// Containers the reader walks into (e.g. `offres`); the root always is one.
+    let containers: Set<String>
+    /// Elements that are one course each (e.g. `formation`); any other element met in a
+    /// container is read whole as a context record (provider details, extras).
+    let courses: Set<String>
+}
+
+/// One record read whole, with the validation problems that belong to it.
+struct StreamedRecord {
+    let element: XMLRecord
+    /// Local names of the containers above it, root first.
+    let ancestors: [String]
+    let isCourse: Bool
+    /// How many containers had been opened before this record: records under the same container
+    /// (one XCRI `provider`) share it.
+    let containerSerial: Int
+    /// Schema problems inside this record (severity error; profiles may lower some).
+    let diagnostics: [CatalogueDiagnostic]
+}
+
+/// The root element of a file, found without reading further.
+struct XMLRootInfo {
+    let name: String
+    let namespace: String
+    /// UTF-16 files cannot have their namespace rewritten byte by byte.
+    let isUTF16: Bool
+}
+
+/// Streams an XML catalogue with libxml2's text reader, one record at a time, validating it
+/// against a compiled schema as it goes, so that memory stays flat whatever the file size.
+///
+/// Each record (a course, or a provider detail) is read node by node into an ``XMLRecord``;
+/// libxml2 frees the nodes behind the reader. Schema errors arrive while libxml2 parses, which may run a little ahead of the reader;
+/// they are attributed to records by line (a record owns the lines from its start tag to the next
+/// record's start tag), and by order of arrival when two records share a line (minified files).
+final class StreamingRecordReader {
+    private let path: String
+    private let limits: XMLSafetyLimits
+
+    init(path: String, limits: XMLSafetyLimits) {
+        self.path = path
+        self.limits = limits
+    }
+
+    /// Reads only up to the root element: its name and namespace. Refuses a file with a DTD.
+    func root() throws(CatalogueRefusal) -> XMLRootInfo {
+        try checkSize()
+        LibXML.setUp()
+        let collector = ErrorCollector()
+        guard let reader = xmlReaderForFile(path, nil, LibXML.readerOptions) else {
+            throw refusal(fr: "fichier illisible", en: "cannot read the file")
+        }
+        defer { xmlFreeTextReader(reader) }
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(
+            reader, { context, error in ErrorCollector.receive(context, error?.pointee) }, context)
+        while xmlTextReaderRead(reader) == 1 {
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                throw doctypeRefusal(line: Int(xmlTextReaderGetParserLineNumber(reader)))
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let name = LibXML.string(xmlTextReaderConstLocalName(reader))
+                let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
+                return XMLRootInfo(name: name, namespace: namespace, isUTF16: Self.startsAsUTF16(path))
+            default:
+                continue
+            }
+        }
+        throw collector.fatal.map(fatalRefusal) ?? refusal(fr: "aucun élément XML", en: "no XML element")
+    }
+
+    /// Streams the file, handing each record to `handle` in document order; returns the problems
+    /// found outside any record. Throws a refusal when the file cannot be used at all.
+    func read(
+        plan: RecordPlan, schema: OpaquePointer?, mapping: (from: String, to: String)?,
+        handle: (StreamedRecord) throws(CatalogueRefusal) -> Void
+    ) throws(CatalogueRefusal) -> [CatalogueDiagnostic] {
+        try checkSize()
+        LibXML.setUp()
+        let collector = ErrorCollector()
+        var input: NamespaceMappingInput?
+        let reader: OpaquePointer?
+        if let mapping {
+            guard let mapped = NamespaceMappingInput(path: path, from: mapping.from, to: mapping.to) else {
+                throw refusal(fr: "fichier illisible", en: "cannot read the file")
+            }
+            input = mapped
+            reader = xmlReaderForIO(
+                { context, buffer, length in
+                    guard let context, let buffer else { return -1 }
+                    return Unmanaged<NamespaceMappingInput>.fromOpaque(context).takeUnretainedValue()
+                        .read(into: buffer, length: Int(length))
+                },
+                { context in
+                    guard let context else { return 0 }
+                    Unmanaged<NamespaceMappingInput>.fromOpaque(context).takeUnretainedValue().close()
+                    return 0
+                }, Unmanaged.passUnretained(mapped).toOpaque(), path, nil, LibXML.readerOptions)
+        } else {
+            reader = xmlReaderForFile(path, nil, LibXML.readerOptions)
+        }
+        guard let reader else { throw refusal(fr: "fichier illisible", en: "cannot read the file") }
+        var validation: OpaquePointer?
+        defer {
+            xmlFreeTextReader(reader)
+            if let validation { xmlSchemaFreeValidCtxt(validation) }
+            withExtendedLifetime(input) {}
+        }
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        // The error handler goes on the parser before the validator is plugged in: set after,
+        // libxml2 2.9 hands its callback the validator's context and crashes on some errors.
+        xmlTextReaderSetStructuredErrorHandler(
+            reader, { context, error in ErrorCollector.receive(context, error?.pointee) }, context)
+        if let schema {
+            validation = xmlSchemaNewValidCtxt(schema)
+            xmlSchemaSetValidStructuredErrors(
+                validation, { context, error in ErrorCollector.receive(context, error?.pointee) }, context)
+            guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
+                throw refusal(fr: "validation impossible à mettre en place", en: "cannot set up validation")
+            }
+        }
+
+        var attribution = Attribution(collector: collector)
+        var stack: [String] = []
+        var containerSerial = 0
+        var status = xmlTextReaderRead(reader)
+        while status == 1 {
+            if let fatal = collector.fatal { throw fatalRefusal(fatal) }
+            let type = xmlTextReaderNodeType(reader)
+            if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
+                throw doctypeRefusal(line: Int(xmlTextReaderGetParserLineNumber(reader)))
+            }
+            guard type == Int32(XML_READER_TYPE_ELEMENT.rawValue) else {
+                status = xmlTextReaderRead(reader)
+                continue
+            }
+            let depth = Int(xmlTextReaderDepth(reader))
+            if depth + 1 > limits.maximumDepth { throw depthRefusal(line: lineOfCurrentNode(reader)) }
+            stack.removeLast(max(0, stack.count - depth))
+            let name = LibXML.string(xmlTextReaderConstLocalName(reader))
+            if depth == 0 || plan.containers.contains(name) {
+                if xmlTextReaderIsEmptyElement(reader) != 1 { stack.append(name) }
+                containerSerial += 1
+                status = xmlTextReaderRead(reader)
+                continue
+            }
+            let startLine = lineOfCurrentNode(reader)
+            try attribution.finishPending(nextStart: startLine, path: path, handle: handle)
+            let element = try readRecord(reader, collector: collector)
+            attribution.pending = Attribution.Pending(
+                element: element, ancestors: stack, isCourse: plan.courses.contains(name),
+                containerSerial: containerSerial,
+                startLine: startLine)
+            status = xmlTextReaderRead(reader)
+        }
+        if let fatal = collector.fatal { throw fatalRefusal(fatal) }
+        if status != 0 { throw refusal(fr: "lecture interrompue", en: "reading stopped") }
+        try attribution.finishPending(nextStart: nil, path: path, handle: handle)
+        return attribution.remainingDiagnostics(stack: stack)
+    }
+
+    // MARK: Reading a record node by node
+
+    /// An element being built while its content streams by.
+    private struct OpenElement {
+        let name: String
+        let namespace: String
+        let attributes: [String: String]
+        let typeName: XMLRecord.QualifiedName?
+        let line: Int
+        var text = ""
+        var children: [XMLRecord] = []
+
+        var record: XMLRecord {
+            XMLRecord(
+                name: name, namespace: namespace, attributes: attributes, typeName: typeName, text: text,
+                children: children, line: line)
+        }
+    }
+
+    /// Reads the element the reader is on and its content into an ``XMLRecord``, node by node
+    /// (libxml2 frees each node once passed), enforcing the depth and size limits as it goes. The
+    /// reader is left on the element's end.
+    private func readRecord(_ reader: OpaquePointer, collector: ErrorCollector) throws(CatalogueRefusal)
+        -> XMLRecord
+    {
+        var budget = limits.maximumElementsPerRecord
+        var open = [openElement(reader)]
+        if xmlTextReaderIsEmptyElement(reader) == 1 { return open[0].record }
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if let fatal = collector.fatal { throw fatalRefusal(fatal) }
+            guard status == 1 else {
+                throw refusal(line: open[0].line, fr: "élément inachevé", en: "unfinished element")
+            }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let line = lineOfCurrentNode(reader)
+                if Int(xmlTextReaderDepth(reader)) + 1 > limits.maximumDepth { throw depthRefusal(line: line) }
+                budget -= 1
+                if budget < 0 {
+                    throw refusal(
+                        line: line, fr: "une formation compte plus de \(limits.maximumElementsPerRecord) éléments",
+                        en: "a course has more than \(limits.maximumElementsPerRecord) elements")
+                }
+                let element = openElement(reader)
+                if xmlTextReaderIsEmptyElement(reader) == 1 {
+                    open[open.count - 1].children.append(element.record)
+                } else {
+                    open.append(element)
+                }
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                open[open.count - 1].text += LibXML.string(xmlTextReaderConstValue(reader))
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                let finished = open.removeLast().record
+                if open.isEmpty { return finished }
+                open[open.count - 1].children.append(finished)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The element the reader is on: name, namespace, attributes (`xsi:type` resolved), line.
+    private func openElement(_ reader: OpaquePointer) -> OpenElement {
+        let line = lineOfCurrentNode(reader)
+        let name = LibXML.string(xmlTextReaderConstLocalName(reader))
+        let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
+        var attributes: [String: String] = [:]
+        var typeName: XMLRecord.QualifiedName?
+        if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+            repeat {
+                let attributeName = LibXML.string(xmlTextReaderConstLocalName(reader))
+                let value = LibXML.string(xmlTextReaderConstValue(reader))
+                let attributeNamespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
+                if attributeNamespace == Self.xsiNamespace, attributeName == "type" {
+                    typeName = resolve(qualifiedName: value, reader)
+                } else if attributeNamespace != Self.xmlnsNamespace {
+                    attributes[attributeName] = value
+                }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            xmlTextReaderMoveToElement(reader)
+        }
+        return OpenElement(name: name, namespace: namespace, attributes: attributes, typeName: typeName, line: line)
+    }
+
+    /// `prefix:local` resolved with the namespaces in scope.
+    private func resolve(qualifiedName: String, _ reader: OpaquePointer) -> XMLRecord.QualifiedName {
+        let parts = qualifiedName.split(separator: ":", maxSplits: 1).map(String.init)
+        let (prefix, local) = parts.count == 2 ? (parts[0], parts[1]) : ("", qualifiedName)
+        let found: UnsafeMutablePointer<xmlChar>? =
+            prefix.isEmpty
+            ? xmlTextReaderLookupNamespace(reader, nil)
+            : prefix.withCString {
+                xmlTextReaderLookupNamespace(reader, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+            }
+        defer { if let found { parcours_xmlFree(found) } }
+        return XMLRecord.QualifiedName(namespace: LibXML.string(found), name: local)
+    }
+
+    private static let xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
+    private static let xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+
+    private func lineOfCurrentNode(_ reader: OpaquePointer) -> Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return Int(xmlTextReaderGetParserLineNumber(reader)) }
+        return Int(xmlGetLineNo(node))
+    }
+
+    // MARK: Refusals
+
+    private func checkSize() throws(CatalogueRefusal) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = (attributes[.size] as? NSNumber)?.intValue
+        else { throw refusal(fr: "fichier introuvable ou illisible", en: "file not found or unreadable") }
+        if size > limits.maximumFileBytes {
+            throw refusal(
+                fr: "fichier trop grand (\(size) octets, maximum \(limits.maximumFileBytes))",
+                en: "file too large (\(size) bytes, at most \(limits.maximumFileBytes))")
+        }
+    }
+
+    private func refusal(line: Int? = nil, column: Int? = nil, fr: String, en: String) -> CatalogueRefusal {
+        CatalogueRefusal(file: path, line: line, column: column, fr: fr, en: en)
+    }
+
+    private func doctypeRefusal(line: Int) -> CatalogueRefusal {
+        refusal(
+            line: line,
+            fr: "le fichier contient une déclaration DOCTYPE (DTD, entités) : refusée pour des raisons de sécurité "
+                + "(entités externes, expansion d'entités) ; un catalogue n'en a pas besoin",
+            en: "the file holds a DOCTYPE declaration (DTD, entities): refused for safety "
+                + "(external entities, entity expansion); a catalogue needs none")
+    }
+
+    private func depthRefusal(line: Int) -> CatalogueRefusal {
+        refusal(
+            line: line, fr: "imbrication trop profonde (plus de \(limits.maximumDepth) niveaux d'éléments)",
+            en: "nesting too deep (more than \(limits.maximumDepth) levels of elements)")
+    }
+
+    private func fatalRefusal(_ error: ErrorCollector.Entry) -> CatalogueRefusal {
+        if error.message.contains("Excessive depth") {
+            return refusal(
+                line: error.line, fr: "imbrication trop profonde (plus de 256 niveaux d'éléments)",
+                en: "nesting too deep (more than 256 levels of elements)")
+        }
+        if error.message.contains("entity") || error.message.contains("Entity") {
+            return refusal(
+                line: error.line, column: error.column,
+                fr: "entité refusée (aucune entité n'est chargée ni développée) : \(error.message)",
+                en: "entity refused (no entity is loaded or expanded): \(error.message)")
+        }
+        return refusal(
+            line: error.line, column: error.column, fr: "XML mal formé : \(error.message)",
+            en: "malformed XML: \(error.message)")
+    }
+
+    static func startsAsUTF16(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 4)) ?? Data())
+        guard head.count >= 2 else { return false }
+        return (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
+            || (head[0] == 0x3C && head[1] == 0x00) || (head[0] == 0x00 && head[1] == 0x3C)
+    }
+}
+
+/// Collects libxml2's errors through the structured error callbacks.
+final class ErrorCollector {
+    struct Entry {
+        let line: Int
+        let column: Int?
+        let message: String
+        let isWarning: Bool
+    }
+
+    /// Validation errors and parser warnings, in order of arrival.
+    var errors: [Entry] = []
+    /// The first fatal (well-formedness) error: the file cannot be read further.
+    var fatal: Entry?
+
+    /// The C callback's body; works with libxml2 2.9's `xmlErrorPtr` and 2.12's `const xmlError *`.
+    static func receive(_ context: UnsafeMutableRawPointer?, _ error: xmlError?) {
+        guard let context, let error else { return }
+        Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
+    }
+
+    private func record(_ error: xmlError) {
+        let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let isSchema = error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
+        let entry = Entry(
+            line: Int(error.line), column: !isSchema && error.int2 > 0 ? Int(error.int2) : nil, message: message,
+            isWarning: error.level == XML_ERR_WARNING)
+        if error.level == XML_ERR_FATAL {
+            if fatal == nil { fatal = entry }
+        } else if isSchema || error.level == XML_ERR_ERROR || error.level == XML_ERR_WARNING {
+            errors.append(entry)
+        }
+    }
+}
+
+/// Hands records out one behind the reader, once every validation error of theirs has arrived.
+private struct Attribution {
+    struct Pending {
+        let element: XMLRecord
+        let ancestors: [String]
+        let isCourse: Bool
+        let containerSerial: Int
+        let startLine: Int
+    }
+
+    let collector: ErrorCollector
+    var pending: Pending?
+    private var outside: [CatalogueDiagnostic] = []
+
+    init(collector: ErrorCollector) { self.collector = collector }
+
+    mutating func finishPending(
+        nextStart: Int?, path: String, handle: (StreamedRecord) throws(CatalogueRefusal) -> Void
+    ) throws(CatalogueRefusal) {
+        guard let record = pending else {
+            attributeOutside(before: nextStart)
+            return
+        }
+        pending = nil
+        var own: [CatalogueDiagnostic] = []
+        var kept: [ErrorCollector.Entry] = []
+        for error in collector.errors {
+            let translation = SchemaMessage.translate(error.message)
+            if error.line < record.startLine {
+                outside.append(diagnostic(error, translation, path: record.ancestors.joined(separator: "/")))
+                continue
+            }
+            // Lines from this record's start tag to the next record's belong to it; when both
+            // start on the same line (a file without line breaks), what arrived so far does.
+            let belongs = nextStart.map { $0 == record.startLine || error.line < $0 } ?? true
+            guard belongs else {
+                kept.append(error)
+                continue
+            }
+            let trail =
+                translation.element.flatMap { record.element.path(toElementNamed: $0, atOrBefore: error.line) }
+                ?? [record.element.name]
+            own.append(diagnostic(error, translation, path: (record.ancestors + trail).joined(separator: "/")))
+        }
+        collector.errors = kept
+        try handle(
+            StreamedRecord(
+                element: record.element, ancestors: record.ancestors, isCourse: record.isCourse,
+                containerSerial: record.containerSerial, diagnostics: own))
+    }
+
+    private mutating func attributeOutside(before line: Int?) {
+        var kept: [ErrorCollector.Entry] = []
+        for error in collector.errors {
+            if let line, error.line >= line {
+                kept.append(error)
+            } else {
+                outside.append(diagnostic(error, SchemaMessage.translate(error.message), path: nil))
+            }
+        }
+        collector.errors = kept
+    }
+
+    func remainingDiagnostics(stack: [String]) -> [CatalogueDiagnostic] {
+        outside
+            + collector.errors.map {
+                diagnostic(
+                    $0, SchemaMessage.translate($0.message), path: stack.isEmpty ? nil : stack.joined(separator: "/"))
+            }
+    }
+
+    private func diagnostic(_ error: ErrorCollector.Entry, _ translation: SchemaMessage.Translation, path: String?)
+        -> CatalogueDiagnostic
+    {
+        var path = path
+        if let name = translation.element, path.map({ !$0.hasSuffix(name) }) ?? true {
+            path = (path.map { $0 + "/" } ?? "") + name
+        }
+        return CatalogueDiagnostic(
+            severity: error.isWarning ? .warning : .error, line: error.line > 0 ? error.line : nil,
+            column: error.column, path: path, fr: translation.fr, en: translation.en)
+    }
+}
