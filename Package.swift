@@ -35,6 +35,8 @@ let package = Package(
         .target(
             name: "ParcoursImport", dependencies: ["ParcoursModel", "ParcoursCSV", "ParcoursConfig"],
             swiftSettings: strictSettings),
+        // The planning engine: facility location (sessions, demand groups) with bounds; no I/O.
+        .target(name: "ParcoursSolver", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
         // libxml2, for catalogue XML (streaming reader, XSD validation).
         .systemLibrary(
             name: "CLibXML2",
@@ -56,6 +58,10 @@ let package = Package(
             exclude: ["Schemas"],
             swiftSettings: strictSettings
         ),
+        // Synthetic populations (agents, Pix exports, rosters) for demos, tests and benchmarks; kept
+        // apart from the real import code.
+        .target(
+            name: "ParcoursSynthetic", dependencies: ["ParcoursModel", "ParcoursCSV"], swiftSettings: strictSettings),
         // Provider catalogues (LHEO, XCRI-CAP, Parcours CSV): streaming read with libxml2, XSD
         // validation, hostile-input limits, normalisation, competence tagging. A target of its own
         // rather than part of ParcoursImport: it alone needs libxml2 and the shipped schemas, and
@@ -70,7 +76,8 @@ let package = Package(
             name: "parcours",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursOutput", "ParcoursCatalogue",
+                "ParcoursOutput", "ParcoursSolver",
+                "ParcoursSynthetic", "ParcoursCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -86,6 +93,14 @@ let package = Package(
             name: "ParcoursImportTests", dependencies: ["ParcoursImport", "ParcoursConfig"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursOutputTests", dependencies: ["ParcoursOutput"]),
+        .testTarget(
+            name: "ParcoursSolverTests",
+            dependencies: ["ParcoursSolver"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ParcoursSyntheticTests",
+            dependencies: ["ParcoursSynthetic", "ParcoursConfig", "ParcoursCSV", "ParcoursImport"]),
         .testTarget(
             name: "ParcoursCatalogueTests", dependencies: ["ParcoursCatalogue", "ParcoursConfig", "ParcoursModel"],
             exclude: ["Fixtures"]),

@@ -10,6 +10,8 @@ struct Parcours: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self,
             InspectCommand.self,
+            BenchCommand.self,
+            GenerateCommand.self,
         ]
     )
 

@@ -1,0 +1,121 @@
+/// The Lagrangian relaxation of the demand constraints Σᵢ xᵢⱼ = 1 of the multi-source problem,
+/// strengthened by the aggregate capacity cut Σᵢ sᵢ yᵢ ≥ Σⱼ dⱼ. For multipliers λ, each facility is a
+/// continuous knapsack (serve the customers of most negative reduced cost cᵢⱼ − λⱼ per unit of demand,
+/// up to its capacity and at least its minimum load), and the choice of facilities is the LP of a
+/// covering knapsack. Its value is a lower bound on the multi-source optimum, hence also on the
+/// single-source one.
+struct LagrangianRelaxation {
+    let problem: FacilityProblem
+    private let totalDemand: Double
+
+    /// One evaluation of the relaxation.
+    struct Evaluation {
+        /// L(λ), a lower bound on the optimum.
+        var value = 0.0
+        /// yᵢ in [0, 1]: how much of each facility the relaxation opens.
+        var openness: [Double]
+        /// 1 − Σᵢ yᵢ xᵢⱼ for each customer.
+        var subgradient: [Double]
+        /// The reduced value vᵢ of opening each facility (infinite when it cannot open).
+        var facilityValues: [Double]
+    }
+
+    init(problem: FacilityProblem) {
+        self.problem = problem
+        totalDemand = problem.totalDemand
+    }
+
+    /// Multipliers to start from: each customer's second cheapest cost.
+    func initialMultipliers() -> [Double] {
+        (0..<problem.customerCount).map { j in
+            var costs = (0..<problem.facilityCount).map { problem.cost($0, j) }
+            costs.sort()
+            return costs[min(1, costs.count - 1)]
+        }
+    }
+
+    /// Evaluates L(`multipliers`).
+    func evaluate(_ multipliers: [Double]) -> Evaluation {
+        let m = problem.facilityCount
+        let n = problem.customerCount
+        var evaluation = Evaluation(
+            openness: Array(repeating: 0, count: m), subgradient: Array(repeating: 1, count: n),
+            facilityValues: Array(repeating: 0, count: m))
+        var fractions = Array(repeating: [(customer: Int, fraction: Double)](), count: m)
+        var candidates: [(customer: Int, perUnit: Double)] = []
+        candidates.reserveCapacity(n)
+        for i in 0..<m {
+            let capacity = problem.capacities[i]
+            let minimum = problem.minimumLoads[i]
+            candidates.removeAll(keepingCapacity: true)
+            for j in 0..<n {
+                let reduced = problem.cost(i, j) - multipliers[j]
+                if reduced < 0 { candidates.append((j, reduced / problem.demands[j])) }
+            }
+            candidates.sort { $0.perUnit < $1.perUnit }
+            var load = 0.0
+            var value = problem.fixedCosts[i]
+            var chosen: [(customer: Int, fraction: Double)] = []
+            for candidate in candidates where load < capacity {
+                let demand = problem.demands[candidate.customer]
+                let fraction = min(1, (capacity - load) / demand)
+                load += fraction * demand
+                value += fraction * demand * candidate.perUnit
+                chosen.append((candidate.customer, fraction))
+            }
+            if load < minimum {
+                // Reach the minimum load with the least costly other customers.
+                var taken = Array(repeating: false, count: n)
+                for choice in chosen { taken[choice.customer] = true }
+                var others: [(customer: Int, perUnit: Double)] = []
+                for j in 0..<n where !taken[j] {
+                    others.append((j, (problem.cost(i, j) - multipliers[j]) / problem.demands[j]))
+                }
+                others.sort { $0.perUnit < $1.perUnit }
+                for candidate in others where load < minimum {
+                    let demand = problem.demands[candidate.customer]
+                    let fraction = min(1, (minimum - load) / demand)
+                    load += fraction * demand
+                    value += fraction * demand * candidate.perUnit
+                    chosen.append((candidate.customer, fraction))
+                }
+                if load < minimum * (1 - 1e-12) { value = .infinity }
+            }
+            evaluation.facilityValues[i] = value
+            fractions[i] = chosen
+        }
+        // Choose facilities: the LP of min Σ vᵢ yᵢ subject to Σ sᵢ yᵢ ≥ Σ dⱼ.
+        var total = multipliers.reduce(0, +)
+        var capacity = 0.0
+        var rest: [Int] = []
+        for i in 0..<m where evaluation.facilityValues[i].isFinite {
+            if evaluation.facilityValues[i] <= 0 {
+                evaluation.openness[i] = 1
+                capacity += problem.capacities[i]
+                total += evaluation.facilityValues[i]
+            } else {
+                rest.append(i)
+            }
+        }
+        if capacity < totalDemand {
+            rest.sort {
+                evaluation.facilityValues[$0] / problem.capacities[$0]
+                    < evaluation.facilityValues[$1] / problem.capacities[$1]
+            }
+            for i in rest where capacity < totalDemand {
+                let share = min(1, (totalDemand - capacity) / problem.capacities[i])
+                evaluation.openness[i] = share
+                capacity += share * problem.capacities[i]
+                total += share * evaluation.facilityValues[i]
+            }
+            if capacity < totalDemand * (1 - 1e-12) { total = .infinity }
+        }
+        evaluation.value = total
+        for i in 0..<m where evaluation.openness[i] > 0 {
+            for choice in fractions[i] {
+                evaluation.subgradient[choice.customer] -= evaluation.openness[i] * choice.fraction
+            }
+        }
+        return evaluation
+    }
+}
