@@ -7,14 +7,17 @@ import ParcoursModel
 /// Every import is one transaction: it is stored whole or not at all. A file whose content was
 /// imported before is not imported again (``ImportOutcome/alreadyImported(on:)``).
 public protocol DataStore: Sendable {
-    /// Stores the participations `produce` hands to its `add` function, as one export file.
+    /// Stores export files in one transaction: for each file, the participations `produce` hands
+    /// to its `add` function. Returns one outcome per file, in order.
     ///
-    /// `produce` is not called when `file` was imported before. If `produce` or `add` throws,
-    /// nothing of the file is stored and the error is rethrown. A campaign already stored from
-    /// another file is replaced by this file's rows: a Pix export always holds a whole campaign.
-    func importPixExport(
-        _ file: SourceFile, rows produce: (_ add: (PixParticipation) throws -> Void) throws -> Void
-    ) throws -> ImportOutcome
+    /// `produce` is not called for a file imported before (nor for the same content given twice).
+    /// If `produce` or `add` throws, nothing of any file is stored and the error is rethrown. A
+    /// campaign already stored from another file is replaced by the newer file's rows: a Pix
+    /// export always holds a whole campaign.
+    func importPixExports(
+        _ files: [SourceFile],
+        rows produce: (_ file: SourceFile, _ add: (PixParticipation) throws -> Void) throws -> Void
+    ) throws -> [ImportOutcome]
 
     /// Stores the agents of a roster file. A roster is the complete list of the communes it names:
     /// agents of those communes that it no longer lists are removed; other communes are untouched.
@@ -34,7 +37,16 @@ public protocol DataStore: Sendable {
 }
 
 extension DataStore {
-    /// Stores the participations of one export file (see ``importPixExport(_:rows:)``).
+    /// Stores one export file (see ``importPixExports(_:rows:)``).
+    public func importPixExport(
+        _ file: SourceFile, rows produce: (_ add: (PixParticipation) throws -> Void) throws -> Void
+    ) throws -> ImportOutcome {
+        try withoutActuallyEscaping(produce) { produce in
+            try importPixExports([file]) { _, add in try produce(add) }[0]
+        }
+    }
+
+    /// Stores the participations of one export file (see ``importPixExports(_:rows:)``).
     public func importPixExport(_ file: SourceFile, participations: [PixParticipation]) throws -> ImportOutcome {
         try importPixExport(file) { add in
             for participation in participations { try add(participation) }

@@ -27,16 +27,19 @@ public struct SQLiteStore: DataStore {
         }
     }
 
-    public func importPixExport(
-        _ file: SourceFile, rows produce: (_ add: (PixParticipation) throws -> Void) throws -> Void
-    ) throws -> ImportOutcome {
+    public func importPixExports(
+        _ files: [SourceFile],
+        rows produce: (_ file: SourceFile, _ add: (PixParticipation) throws -> Void) throws -> Void
+    ) throws -> [ImportOutcome] {
         try writing { db in
-            if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
-            let fileID = try insert(file, kind: .pixExport, in: db)
-            let writer = try ParticipationWriter(db: db, fileID: fileID)
-            try produce { try writer.add($0) }
-            try setRowCount(writer.count, ofFile: fileID, in: db)
-            return .imported(rows: writer.count)
+            try files.map { file in
+                if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
+                let fileID = try insert(file, kind: .pixExport, in: db)
+                let writer = try ParticipationWriter(db: db, fileID: fileID)
+                try produce(file) { try writer.add($0) }
+                try setRowCount(writer.count, ofFile: fileID, in: db)
+                return .imported(rows: writer.count)
+            }
         }
     }
 

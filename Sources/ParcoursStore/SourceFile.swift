@@ -51,3 +51,19 @@ public struct ImportedFile: Hashable, Sendable {
         self.rows = rows
     }
 }
+
+extension SourceFile {
+    /// The file at `path`, hashed as it is read in 1 MiB pieces; named by its last path component.
+    public init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(location: path, message: "cannot be read")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update(buffer: $0) }
+        }
+        self.init(
+            name: URL(fileURLWithPath: path).lastPathComponent, contentHash: SHA256.hexadecimal(hasher.finalize()))
+    }
+}

@@ -12,6 +12,7 @@ struct Parcours: AsyncParsableCommand {
             InspectCommand.self,
             BenchCommand.self,
             GenerateCommand.self,
+            ImportCommand.self,
         ]
     )
 

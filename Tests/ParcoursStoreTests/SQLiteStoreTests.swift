@@ -131,3 +131,39 @@ import Testing
         #expect(try SQLiteStore(path: ":memory:").pseudonymSecret() != secret)
     }
 }
+
+@Suite struct SeveralFilesTests {
+    @Test func severalFilesAreOneTransaction() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let files = [SourceFile(name: "a.csv", contentHash: "a"), SourceFile(name: "b.csv", contentHash: "b")]
+        #expect(throws: SQLiteStoreTests.ProducerFailure.self) {
+            try store.importPixExports(files) { file, add in
+                if file.name == "b.csv" { throw SQLiteStoreTests.ProducerFailure() }
+                try add(SQLiteStoreTests.profileRow("1", level: 2, line: 2))
+            }
+        }
+        #expect(try store.importedFiles().isEmpty && store.participations().isEmpty)
+        // The same content twice in one call is stored once.
+        let outcomes = try store.importPixExports(files + [SourceFile(name: "a-copy.csv", contentHash: "a")]) {
+            file, add in
+            try add(SQLiteStoreTests.profileRow(file.name, level: 2, line: 2))
+        }
+        #expect(outcomes.prefix(2) == [.imported(rows: 1), .imported(rows: 1)])
+        guard case .alreadyImported = outcomes[2] else {
+            Issue.record("the copy was imported again")
+            return
+        }
+    }
+
+    @Test func aFileOnDiskIsHashedByItsBytes() throws {
+        let url = FileManager.default.temporaryDirectory.appending(path: "parcours-hash-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        // Just over one 1 MiB read, so that the hash runs across two pieces.
+        var bytes = Data(repeating: 0x3b, count: (1 << 20) + 1000)
+        bytes[5] = 0x0a
+        try bytes.write(to: url)
+        let file = try SourceFile(path: url.path)
+        #expect(file == SourceFile(name: url.lastPathComponent, contents: bytes))
+        #expect(file != SourceFile(name: url.lastPathComponent, contents: bytes.dropLast()))
+    }
+}
