@@ -208,6 +208,9 @@ public struct CatalogueReader: Sendable {
         }
         problems += mapped.diagnostics
         var course = mapped.course
+        // The same competence declared on several actions of a course counts once (the first).
+        var seen = Set<CompetenceCode>()
+        course = course.with(competences: course.competences.filter { seen.insert($0.code).inserted })
         if let known = options.knownCompetences {
             for competence in course.competences where !known.contains(competence.code) {
                 problems.append(

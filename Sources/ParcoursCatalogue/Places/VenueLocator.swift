@@ -89,12 +89,17 @@ struct VenueLocator {
             }
         }
         let described = address.isEmpty ? (place.name ?? "") : address
-        return Outcome(
-            venue: venue(nil, nil, nil, code: nil), warnings: warnings,
-            unreadable: (
+        let unreadable =
+            described.isEmpty
+            ? (
+                "lieu absent : ni adresse, ni commune, ni coordonnées pour une session sur place",
+                "no place: neither address, commune nor coordinates for an on-site session"
+            )
+            : (
                 "lieu illisible : « \(described) » n'a ni coordonnées ni commune connue",
                 "unreadable place: '\(described)' has neither coordinates nor a known commune"
-            ))
+            )
+        return Outcome(venue: venue(nil, nil, nil, code: nil), warnings: warnings, unreadable: unreadable)
 
         func found(_ commune: Commune, _ source: CatalogueVenue.CoordinateSource) -> CatalogueVenue {
             CatalogueVenue(

@@ -28,9 +28,9 @@ public struct CompetenceTagger: Sendable {
         for rule in termRules {
             for term in rule.terms {
                 if Self.contains(titleText, term) {
-                    evidence[rule.competence, default: []].append((rules.titleWeight, "titre: \(term)"))
+                    evidence[rule.competence, default: []].append((rules.titleWeight, "titre: " + term.trimmed))
                 } else if Self.contains(bodyText, term) {
-                    evidence[rule.competence, default: []].append((rules.textWeight, "texte: \(term)"))
+                    evidence[rule.competence, default: []].append((rules.textWeight, "texte: " + term.trimmed))
                 }
             }
         }
@@ -71,4 +71,8 @@ public struct CompetenceTagger: Sendable {
     private static func contains(_ text: String, _ term: String) -> Bool {
         term.count > 2 && text.contains(term)
     }
+}
+
+extension String {
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
 }

@@ -122,10 +122,13 @@ enum SchemaMessage {
         return result
     }
 
-    /// The values between single quotes after the element name, in order.
+    /// The values between single quotes after the element name and the facet name, in order.
     private static func quotedValues(_ message: String) -> [String] {
-        let afterElement = message.range(of: "': ").map { String(message[$0.upperBound...]) } ?? message
-        let pieces = afterElement.split(separator: "'", omittingEmptySubsequences: false)
+        var rest = message.range(of: "': ").map { String(message[$0.upperBound...]) } ?? message
+        if rest.hasPrefix("[facet "), let end = rest.firstIndex(of: "]") {
+            rest = String(rest[rest.index(after: end)...])
+        }
+        let pieces = rest.split(separator: "'", omittingEmptySubsequences: false)
         return stride(from: 1, to: pieces.count, by: 2).map { String(pieces[$0]) }
     }
 }

@@ -4,5 +4,5 @@ import ArgumentParser
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect", abstract: "Show what Parcours reads from a file, storing nothing.",
-        subcommands: [InspectPixCommand.self])
+        subcommands: [InspectPixCommand.self, InspectCatalogueCommand.self])
 }

@@ -4,5 +4,5 @@ import ArgumentParser
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check files and report their problems, storing nothing.",
-        subcommands: [ValidateConfigCommand.self])
+        subcommands: [ValidateConfigCommand.self, ValidateCatalogueCommand.self])
 }
