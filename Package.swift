@@ -102,7 +102,8 @@ let package = Package(
             name: "ParcoursSyntheticTests",
             dependencies: ["ParcoursSynthetic", "ParcoursConfig", "ParcoursCSV", "ParcoursImport"]),
         .testTarget(
-            name: "ParcoursCatalogueTests", dependencies: ["ParcoursCatalogue", "ParcoursConfig", "ParcoursModel"],
+            name: "ParcoursCatalogueTests",
+            dependencies: ["ParcoursCatalogue", "ParcoursConfig", "ParcoursModel", "ParcoursStore"],
             exclude: ["Fixtures"]),
     ]
 )

@@ -88,27 +88,27 @@ public struct SQLiteStore: DataStore {
         }
     }
 
-    // MARK: - Helpers
+    // MARK: - Helpers (shared with the catalogue import, SQLiteStore+Catalogues.swift)
 
-    private func previousImport(of file: SourceFile, in db: Database) throws -> Date? {
+    func previousImport(of file: SourceFile, in db: Database) throws -> Date? {
         try Date.fetchOne(
             db, sql: "SELECT importedAt FROM importedFile WHERE contentHash = ?", arguments: [file.contentHash])
     }
 
-    private func insert(_ file: SourceFile, kind: ImportKind, in db: Database) throws -> Int64 {
+    func insert(_ file: SourceFile, kind: ImportKind, in db: Database) throws -> Int64 {
         try db.execute(
             sql: "INSERT INTO importedFile (name, contentHash, kind, importedAt, rowCount) VALUES (?, ?, ?, ?, 0)",
             arguments: [file.name, file.contentHash, kind.rawValue, Date()])
         return db.lastInsertedRowID
     }
 
-    private func setRowCount(_ count: Int, ofFile fileID: Int64, in db: Database) throws {
+    func setRowCount(_ count: Int, ofFile fileID: Int64, in db: Database) throws {
         try db.execute(sql: "UPDATE importedFile SET rowCount = ? WHERE id = ?", arguments: [count, fileID])
     }
 
     /// Runs `body` in one transaction; database errors become ``StoreError``s, other errors
     /// (those of the rows' producer) pass through unchanged. Either way nothing is kept.
-    private func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.write(body)
         } catch let error as DatabaseError {
@@ -116,7 +116,7 @@ public struct SQLiteStore: DataStore {
         }
     }
 
-    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.read(body)
         } catch let error as DatabaseError {

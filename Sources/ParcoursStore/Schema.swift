@@ -82,6 +82,7 @@ enum Schema {
                 table.primaryKey(["communeCode", "externalID"])
             }
         }
+        CatalogueSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -33,6 +33,8 @@ public enum ImportOutcome: Hashable, Sendable {
 public enum ImportKind: String, Hashable, Codable, Sendable {
     case pixExport = "pix"
     case roster
+    /// A provider catalogue (LHEO, XCRI-CAP, Parcours CSV).
+    case catalogue
 }
 
 /// A file stored by an earlier import.

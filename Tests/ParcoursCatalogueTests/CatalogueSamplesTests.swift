@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursModel
 import Testing
 
 @testable import ParcoursCatalogue

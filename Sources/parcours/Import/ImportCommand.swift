@@ -3,6 +3,6 @@ import ArgumentParser
 /// `parcours import …`: store files in the database, each command all or nothing.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Store Pix exports and agent rosters in the database (all or nothing).",
-        subcommands: [ImportPixCommand.self])
+        commandName: "import", abstract: "Store Pix exports, agent rosters and provider catalogues in the database (all or nothing).",
+        subcommands: [ImportPixCommand.self, ImportCatalogueCommand.self])
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParcoursCatalogue
+import ParcoursModel
 
 /// `parcours inspect catalogue FILE [--json]`: what would be imported from a catalogue,
 /// normalised (see ``CatalogueInspectJSON``), storing nothing. Problems go to stderr; exit status

@@ -1,4 +1,5 @@
-import ParcoursModel
+// What providers' catalogues offer, normalised from LHEO, XCRI-CAP or the Parcours CSV: read by
+// ParcoursCatalogue, stored by ParcoursStore, matched by later steps.
 
 /// The formats a catalogue may come in.
 public enum CatalogueFormat: String, Sendable, Hashable, Codable {
@@ -20,12 +21,20 @@ public struct CatalogueProvider: Sendable, Hashable, Codable {
     public let belgianCompanyNumber: String?
     public let country: Country?
 
+    /// A provider identified from its numbers, else its name (see ``identity(name:siret:belgianCompanyNumber:)``).
     public init(name: String, siret: String?, belgianCompanyNumber: String?, country: Country?) {
+        self.init(
+            id: CatalogueProvider.identity(name: name, siret: siret, belgianCompanyNumber: belgianCompanyNumber),
+            name: name, siret: siret, belgianCompanyNumber: belgianCompanyNumber, country: country)
+    }
+
+    /// A provider with an identity given explicitly (`import catalogue --provider ID`, or as stored).
+    public init(id: String, name: String, siret: String?, belgianCompanyNumber: String?, country: Country?) {
+        self.id = id
         self.name = name
         self.siret = siret
         self.belgianCompanyNumber = belgianCompanyNumber
         self.country = country
-        id = CatalogueProvider.identity(name: name, siret: siret, belgianCompanyNumber: belgianCompanyNumber)
     }
 
     /// The stable identity of a provider: its SIRET, else its Belgian company number, else its name.
@@ -69,12 +78,34 @@ public struct CatalogueVenue: Sendable, Hashable, Codable {
         guard let latitude, let longitude else { return nil }
         return Coordinate(latitude: latitude, longitude: longitude)
     }
+
+    public init(
+        name: String?, address: String, postalCode: String?, city: String?, communeCode: String?, country: Country?,
+        latitude: Double?, longitude: Double?, coordinateSource: CoordinateSource?
+    ) {
+        self.name = name
+        self.address = address
+        self.postalCode = postalCode
+        self.city = city
+        self.communeCode = communeCode
+        self.country = country
+        self.latitude = latitude
+        self.longitude = longitude
+        self.coordinateSource = coordinateSource
+    }
 }
 
 /// A daily time slot, in minutes after local midnight.
 public struct DailySlot: Sendable, Hashable, Codable {
     public let startMinute: Int
     public let endMinute: Int
+
+    public init(
+        startMinute: Int, endMinute: Int
+    ) {
+        self.startMinute = startMinute
+        self.endMinute = endMinute
+    }
 }
 
 /// One dated run of a course.
@@ -97,6 +128,30 @@ public struct CatalogueSession: Sendable, Hashable, Codable {
     public let eligibleStatuses: [String]
     public let schedule: [DailySlot]
     public let line: Int?
+
+    public init(
+        id: String, start: SourceDate, end: SourceDate, registrationStart: SourceDate?, registrationEnd: SourceDate?,
+        format: TeachingFormat, venue: CatalogueVenue?, minimumSeats: Int?, maximumSeats: Int?, fixedCost: Double?,
+        seatCost: Double?, equipmentProvided: [Equipment], equipmentRequired: [Equipment], eligibleStatuses: [String],
+        schedule: [DailySlot], line: Int?
+    ) {
+        self.id = id
+        self.start = start
+        self.end = end
+        self.registrationStart = registrationStart
+        self.registrationEnd = registrationEnd
+        self.format = format
+        self.venue = venue
+        self.minimumSeats = minimumSeats
+        self.maximumSeats = maximumSeats
+        self.fixedCost = fixedCost
+        self.seatCost = seatCost
+        self.equipmentProvided = equipmentProvided
+        self.equipmentRequired = equipmentRequired
+        self.eligibleStatuses = eligibleStatuses
+        self.schedule = schedule
+        self.line = line
+    }
 }
 
 /// One course of a catalogue, normalised: what `inspect catalogue` prints and `import` stores.
@@ -122,7 +177,42 @@ public struct CatalogueCourse: Sendable, Hashable, Codable {
     public let sessions: [CatalogueSession]
     public let line: Int?
 
-    func with(competences: [TaughtCompetence]) -> CatalogueCourse {
+    public init(
+        id: String, providerID: String, title: String, objectives: String, content: String, prerequisites: String,
+        audience: [String], formacodes: [String], nsfCodes: [String], romeCodes: [String], hours: Double?,
+        price: Price?, format: TeachingFormat, language: String, competences: [TaughtCompetence],
+        sessions: [CatalogueSession], line: Int?
+    ) {
+        self.id = id
+        self.providerID = providerID
+        self.title = title
+        self.objectives = objectives
+        self.content = content
+        self.prerequisites = prerequisites
+        self.audience = audience
+        self.formacodes = formacodes
+        self.nsfCodes = nsfCodes
+        self.romeCodes = romeCodes
+        self.hours = hours
+        self.price = price
+        self.format = format
+        self.language = language
+        self.competences = competences
+        self.sessions = sessions
+        self.line = line
+    }
+
+    /// The same course offered by another provider identity (`import catalogue --provider`).
+    public func with(providerID: String) -> CatalogueCourse {
+        CatalogueCourse(
+            id: id, providerID: providerID, title: title, objectives: objectives, content: content,
+            prerequisites: prerequisites, audience: audience, formacodes: formacodes, nsfCodes: nsfCodes,
+            romeCodes: romeCodes, hours: hours, price: price, format: format, language: language,
+            competences: competences, sessions: sessions, line: line)
+    }
+
+    /// The same course with other competences (declared ones checked, or inferred ones added).
+    public func with(competences: [TaughtCompetence]) -> CatalogueCourse {
         CatalogueCourse(
             id: id, providerID: providerID, title: title, objectives: objectives, content: content,
             prerequisites: prerequisites, audience: audience, formacodes: formacodes, nsfCodes: nsfCodes,

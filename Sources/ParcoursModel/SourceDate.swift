@@ -1,5 +1,3 @@
-import ParcoursModel
-
 /// A date exactly as precise as the source gives it: a day, a month only, or unknown. Never
 /// completed by guessing (LHEO `20170900` stays September 2017, `00000000` stays unknown).
 public struct SourceDate: Sendable, Hashable, Codable {
@@ -20,7 +18,7 @@ public struct SourceDate: Sendable, Hashable, Codable {
 
     public static let unknown = SourceDate(year: nil, month: nil, day: nil)
 
-    init(year: Int?, month: Int?, day: Int?) {
+    public init(year: Int?, month: Int?, day: Int?) {
         self.year = year
         self.month = month
         self.day = day

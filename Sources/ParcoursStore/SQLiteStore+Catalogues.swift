@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import ParcoursModel
+
+extension SQLiteStore: CatalogueStore {
+    public func importCatalogue(
+        _ file: SourceFile,
+        courses produce: (_ add: (CatalogueCourse, CatalogueProvider) throws -> Void) throws -> String
+    ) throws -> ImportOutcome {
+        try writing { db in
+            if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
+            let fileID = try insert(file, kind: .catalogue, in: db)
+            let writer = try CatalogueWriter(db: db, fileID: fileID)
+            let format = try produce { course, provider in try writer.add(course, provider: provider) }
+            try writer.finish(format: format)
+            try setRowCount(writer.courseCount, ofFile: fileID, in: db)
+            return .imported(rows: writer.courseCount)
+        }
+    }
+
+    public func currentCourses() throws -> [CatalogueCourse] {
+        try reading { db in try CatalogueRows.currentCourses(in: db) }
+    }
+
+    public func providers() throws -> [CatalogueProvider] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM provider ORDER BY id").map { row in
+                CatalogueProvider(
+                    id: row["id"], name: row["name"], siret: row["siret"],
+                    belgianCompanyNumber: row["belgianCompanyNumber"],
+                    country: (row["country"] as String?).flatMap(Country.init(rawValue:)))
+            }
+        }
+    }
+
+    public func catalogueVersions(of providerID: String) throws -> [CatalogueVersion] {
+        try reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.*, f.name AS fileName FROM catalogueVersion v JOIN importedFile f ON f.id = v.fileID
+                    WHERE v.providerID = ? ORDER BY v.id
+                    """, arguments: [providerID]
+            ).map { row in
+                CatalogueVersion(
+                    providerID: row["providerID"], fileName: row["fileName"], format: row["format"],
+                    importedAt: row["importedAt"], isCurrent: row["isCurrent"], courseCount: row["courseCount"],
+                    sessionCount: row["sessionCount"])
+            }
+        }
+    }
+}
