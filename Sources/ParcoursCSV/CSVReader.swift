@@ -168,13 +168,7 @@ public final class CSVReader {
             return true
         }
         func endField(_ end: Int) {
-            if 2 * fieldCount + 2 > boundsCapacity {
-                let larger = UnsafeMutablePointer<Int>.allocate(capacity: boundsCapacity * 2)
-                larger.update(from: bounds, count: 2 * fieldCount)
-                bounds.deallocate()
-                bounds = larger
-                boundsCapacity *= 2
-            }
+            if 2 * fieldCount + 2 > boundsCapacity { growBounds() }
             bounds[2 * fieldCount] = fieldStart
             bounds[2 * fieldCount + 1] = end
             fieldCount += 1
@@ -252,6 +246,15 @@ public final class CSVReader {
         }
         return ParsedRecord(
             end: position, fieldCount: fieldCount, lineBreaks: lineBreaks, quoted: quoted, highBits: highBits)
+    }
+
+    @inline(never)
+    private func growBounds() {
+        let larger = UnsafeMutablePointer<Int>.allocate(capacity: boundsCapacity * 2)
+        larger.update(from: bounds, count: boundsCapacity)
+        bounds.deallocate()
+        bounds = larger
+        boundsCapacity *= 2
     }
 
     /// Detects the encoding on the first non-ASCII record, then holds UTF-8 files to it.

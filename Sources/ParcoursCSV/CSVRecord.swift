@@ -1,3 +1,5 @@
+import Foundation
+
 /// One record (row) of a CSV file, as ``CSVReader`` hands it out.
 ///
 /// A record is a view into the reader's buffer: it is valid until the reader reads the next
@@ -51,8 +53,10 @@ public struct CSVField {
     /// checks such as `matches("NA")` cost no allocation).
     public func matches(_ text: String) -> Bool {
         var utf8Text = text
-        let exact = utf8Text.withUTF8 { utf8 in
-            (encoding == .utf8 || utf8.allSatisfy { $0 < 0x80 }) ? utf8.elementsEqual(bytes) : nil
+        let exact = utf8Text.withUTF8 { utf8 -> Bool? in
+            guard encoding == .utf8 || utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return utf8.count == bytes.count
+                && (utf8.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, utf8.count) == 0)
         }
         return exact ?? (string == text)
     }

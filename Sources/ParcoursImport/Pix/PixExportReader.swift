@@ -30,9 +30,15 @@ public final class PixExportReader {
 
     private let csv: CSVReader
     private let header: PixHeader
-    private let framework: CompetenceFramework
+    private let maximumLevel: Int
+    /// A profiles collection's results start as 0 for every competence of the framework; the
+    /// export's columns then overwrite their entries in place, by precomputed position.
+    private let zeroForEveryCompetence: [CompetenceCode: Int]
+    private let profileColumns: [(level: Int, pix: Int, entry: Dictionary<CompetenceCode, Int>.Index)]
     private var problems: [ImportProblem] = []
     private var campaign: PixCampaign?
+    /// The campaign columns of the row ``campaign`` was decoded from, as written.
+    private var campaignFields: [String] = []
 
     /// Opens the export at `path` and analyses its header; `file` names it in problems (default: `path`).
     public convenience init(path: String, file: String? = nil, framework: CompetenceFramework) throws(ImportFailure) {
@@ -52,7 +58,6 @@ public final class PixExportReader {
 
     private init(csv: CSVReader, framework: CompetenceFramework) throws(ImportFailure) {
         self.csv = csv
-        self.framework = framework
         file = csv.source
         let headers: [String]
         do {
@@ -74,6 +79,10 @@ public final class PixExportReader {
         kind = header.kind
         competenceCodes =
             kind == .profilesCollection ? header.profileCompetences.map(\.code) : header.assessedCompetences.map(\.code)
+        maximumLevel = framework.maximumLevel
+        let zeros = Dictionary(uniqueKeysWithValues: framework.codes.map { ($0, 0) })
+        zeroForEveryCompetence = zeros
+        profileColumns = header.profileCompetences.map { ($0.level, $0.pix, zeros.index(forKey: $0.code)!) }
     }
 
     /// Bytes of the file read so far (for progress).
@@ -179,15 +188,14 @@ public final class PixExportReader {
             extraColumns: extras, line: record.line, skillResults: skillResults)
     }
 
-    /// The campaign of a row; rows of one export share it, so it is decoded once.
+    /// The campaign of a row; rows of one export share it, so it is decoded once and later rows
+    /// are compared with its fields as written.
     private func campaign(of record: CSVRecord) -> PixCampaign {
-        if let campaign, record[header.organization].matches(campaign.organizationName),
-            record[header.campaignID].matches(campaign.campaignID), record[header.campaignCode].matches(campaign.code),
-            record[header.campaignName].matches(FormulaNeutralisation.neutralise(campaign.name))
-                || record[header.campaignName].matches(campaign.name)
-        {
-            return campaign
-        }
+        let columns =
+            [header.organization, header.campaignID, header.campaignCode, header.campaignName]
+            + (header.targetProfile.map { [$0] } ?? [])
+        if let campaign, zip(columns, campaignFields).allSatisfy({ record[$0].matches($1) }) { return campaign }
+        campaignFields = columns.map { record[$0].string }
         let decoded = PixCampaign(
             organizationName: text(record, header.organization), campaignID: text(record, header.campaignID),
             code: text(record, header.campaignCode), name: text(record, header.campaignName), kind: kind,
@@ -197,22 +205,18 @@ public final class PixExportReader {
     }
 
     private func profileResults(_ record: CSVRecord) -> ([CompetenceCode: Int], [CompetenceCode: Int]) {
-        var levels = [CompetenceCode: Int](minimumCapacity: framework.codes.count)
-        var pix = [CompetenceCode: Int](minimumCapacity: framework.codes.count)
-        for code in framework.codes {
-            levels[code] = 0
-            pix[code] = 0
-        }
-        for (code, levelColumn, pixColumn) in header.profileCompetences {
-            if let level = record[levelColumn].integer, (0...framework.maximumLevel).contains(level) {
-                levels[code] = level
+        var levels = zeroForEveryCompetence
+        var pix = zeroForEveryCompetence
+        for (levelColumn, pixColumn, entry) in profileColumns {
+            if let level = record[levelColumn].integer, level >= 0, level <= maximumLevel {
+                levels.values[entry] = level
             } else {
                 problem(
-                    record, levelColumn, "niveau entier de 0 à \(framework.maximumLevel) attendu",
-                    "expected a whole level from 0 to \(framework.maximumLevel)")
+                    record, levelColumn, "niveau entier de 0 à \(maximumLevel) attendu",
+                    "expected a whole level from 0 to \(maximumLevel)")
             }
             if let points = record[pixColumn].integer, points >= 0 {
-                pix[code] = points
+                pix.values[entry] = points
             } else {
                 problem(
                     record, pixColumn, "nombre de pix entier positif attendu", "expected a whole, positive pix count")

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Benchmark: reading and normalising a large Pix Orga profiles-collection export.
+
+Generates (once) a 1 000 000-row export in the exact Pix header format (random rows, ~200 MB),
+then runs, each in its own process so that peak memory is its own:
+  - `parcours bench pix FILE` (release build): read + normalise every row, no storage;
+  - pandas `read_csv(FILE, sep=";")` (installed in .venv-bench by this script if missing);
+and prints rows/s, MB/s and peak memory side by side with the ratios.
+
+Usage: scripts/bench/pix-read.py [--rows N] [--file PATH] [--runs K]
+"""
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+COMPETENCES = [
+    "Mener une recherche et une veille d’information", "Gérer des données", "Traiter des données",
+    "Interagir", "Partager et publier", "Collaborer", "S’insérer dans le monde numérique",
+    "Développer des documents textuels", "Développer des documents multimedia",
+    "Adapter les documents à leur finalité", "Programmer", "Sécuriser l’environnement numérique",
+    "Protéger les données personnelles et la vie privée",
+    "Protéger la santé, le bien-être et l’environnement", "Résoudre des problèmes techniques",
+    "Construire un environnement numérique",
+]
+LAST = ["Dupont", "Leclercq", "Santoni", "Martin", "Lambert", "Dubois", "Peeters", "Casanova", "Rossi",
+        "Pieri", "Van den Berghe", "Lefèvre", "Mercier", "Giacometti", "Simon", "Laurent"]
+FIRST = ["Marie", "Jean-Pierre", "Ghjuvanni", "Sophie", "Hélène", "Luc", "Ange", "Paule", "Nathalie",
+         "François", "Chloé", "Marc", "Léa", "Thomas", "Maëlle", "Julien"]
+
+
+def generate(path, rows, seed=2026):
+    """Random rows in the exact header format of a current profiles-collection export."""
+    rng = random.Random(seed)
+    header = ["Nom de l'organisation", "ID Campagne", "Code", "Nom de la campagne", "Nom du Participant",
+              "Prénom du Participant", "Matricule", "Envoi (O/N)", "Date et heure de l'envoi (Europe/Paris)",
+              "Nombre de pix total", "Certifiable (O/N)", "Nombre de compétences certifiables"]
+    for title in COMPETENCES:
+        header += [f"Niveau pour la compétence {title}", f"Nombre de pix pour la compétence {title}"]
+    tmp = path + ".part"
+    with open(tmp, "w", encoding="utf-8", newline="") as out:
+        out.write("\ufeff" + ";".join(f'"{h}"' for h in header) + "\n")
+        prefix = '"Province de Namur";240117;"NAMUR25X";"Positionnement agents 2025";'
+        na = ';"NA"' * 36
+        lines = []
+        for index in range(rows):
+            name = f'"{rng.choice(LAST)}";"{rng.choice(FIRST)}";"AG-{index:07d}";'
+            if rng.random() < 0.1:
+                lines.append(prefix + name + '"Non"' + na)
+            else:
+                pix = [rng.randint(0, 40) for _ in COMPETENCES]
+                levels = [p // 8 for p in pix]
+                certifiable = sum(1 for level in levels if level >= 1)
+                date = f'"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2025 {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"'
+                cells = ";".join(f"{level};{p}" for level, p in zip(levels, pix))
+                lines.append(prefix + name + f'"Oui";{date};{sum(pix)};"{"Oui" if certifiable >= 5 else "Non"}";'
+                             f"{certifiable};{cells}")
+            if len(lines) == 10000:
+                out.write("\n".join(lines) + "\n")
+                lines = []
+        if lines:
+            out.write("\n".join(lines) + "\n")
+    os.replace(tmp, path)
+
+
+PANDAS_CHILD = """
+import json, resource, sys, time
+import pandas as pd
+start = time.perf_counter()
+frame = pd.read_csv(sys.argv[1], sep=";")
+seconds = time.perf_counter() - start
+print(json.dumps({"tool": "pandas " + pd.__version__, "rows": len(frame), "seconds": seconds,
+                  "peakMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def venv_python():
+    venv = os.path.join(ROOT, ".venv-bench")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    if subprocess.run([python, "-c", "import pandas"], capture_output=True).returncode != 0:
+        subprocess.run([python, "-m", "pip", "install", "-q", "pandas"], check=True)
+    return python
+
+
+def run_json(command):
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{command[0]} failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--file", default=os.path.join(ROOT, "bench-out", "pix-profiles-1M.csv"))
+    parser.add_argument("--runs", type=int, default=3, help="runs of each tool; the best time is kept")
+    args = parser.parse_args()
+
+    os.makedirs(os.path.dirname(args.file), exist_ok=True)
+    if not os.path.exists(args.file):
+        print(f"generating {args.rows} rows into {args.file} …", file=sys.stderr)
+        generate(args.file, args.rows)
+    size = os.path.getsize(args.file)
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "parcours"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    parcours = os.path.join(ROOT, ".build", "release", "parcours")
+    python = venv_python()
+
+    results = []
+    for label, command in [("parcours", [parcours, "bench", "pix", args.file, "--config", os.path.join(ROOT, "Config")]),
+                           ("pandas", [python, "-c", PANDAS_CHILD, args.file])]:
+        runs = [run_json(command) for _ in range(args.runs)]
+        best = min(runs, key=lambda run: run["seconds"])
+        best["peakMiB"] = max(run["peakMiB"] for run in runs)
+        results.append(best)
+
+    print(f"file: {args.file} ({size / 1e6:.1f} MB, {results[0]['rows']} rows); best of {args.runs} runs")
+    print(f"{'tool':<16}{'seconds':>9}{'rows/s':>13}{'MB/s':>9}{'peak MiB':>10}")
+    for result in results:
+        seconds = result["seconds"]
+        print(f"{result['tool']:<16}{seconds:>9.2f}{result['rows'] / seconds:>13,.0f}{size / 1e6 / seconds:>9.1f}"
+              f"{result['peakMiB']:>10.1f}")
+    ours, theirs = results
+    print(f"throughput ratio parcours/pandas: {theirs['seconds'] / ours['seconds']:.2f}x (goal ≥ 2)")
+    print(f"memory ratio parcours/pandas: {ours['peakMiB'] / theirs['peakMiB']:.3f} (goal ≤ 0.25)")
+
+
+if __name__ == "__main__":
+    main()
