@@ -82,8 +82,9 @@ private struct NumberReader {
         return (String(decoding: bytes[start..<position], as: UTF8.self), line)
     }
 
+    /// Blanks, and the NUL padding some published files end with (Holmberg p10).
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+        byte == 0 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
             || byte == UInt8(ascii: "\r")
     }
 

@@ -51,8 +51,12 @@ public struct FacilitySolver: Sendable {
     public func solve(progress: (@Sendable (FacilitySolverProgress) -> Void)? = nil) -> FacilitySolverResult? {
         let clock = SearchClock(limit: options.timeLimit)
         var search = OpenSetSearch(problem: problem, clock: clock, progress: progress)
-        search.runLagrangian()
+        search.runLagrangian(share: problem.singleSource ? 0.3 : 0.5)
         search.improveOpenSet()
+        if !problem.singleSource {
+            // A better plan sharpens the subgradient steps: refine the bound with the time left.
+            search.runLagrangian(share: 0.9)
+        }
         guard let best = search.bestAllocation else { return nil }
         var solution = best.solution
         var objective = best.cost

@@ -1,8 +1,8 @@
 /// The Lagrangian relaxation of the demand constraints Σᵢ xᵢⱼ = 1 of the multi-source problem,
 /// strengthened by the aggregate capacity cut Σᵢ sᵢ yᵢ ≥ Σⱼ dⱼ. For multipliers λ, each facility is a
 /// continuous knapsack (serve the customers of most negative reduced cost cᵢⱼ − λⱼ per unit of demand,
-/// up to its capacity and at least its minimum load), and the choice of facilities is the LP of a
-/// covering knapsack. Its value is a lower bound on the multi-source optimum, hence also on the
+/// up to its capacity and at least its minimum load), and the choice of facilities is a 0-1
+/// covering knapsack (solved exactly by branch and bound, or its LP when that is too long). Its value is a lower bound on the multi-source optimum, hence also on the
 /// single-source one.
 struct LagrangianRelaxation {
     let problem: FacilityProblem
@@ -25,12 +25,13 @@ struct LagrangianRelaxation {
         totalDemand = problem.totalDemand
     }
 
-    /// Multipliers to start from: each customer's second cheapest cost.
+    /// Multipliers to start from: each customer's cheapest cost including its pro-rata share of the
+    /// facility's fixed cost at full load.
     func initialMultipliers() -> [Double] {
         (0..<problem.customerCount).map { j in
-            var costs = (0..<problem.facilityCount).map { problem.cost($0, j) }
-            costs.sort()
-            return costs[min(1, costs.count - 1)]
+            (0..<problem.facilityCount).map {
+                problem.cost($0, j) + problem.fixedCosts[$0] * problem.demands[j] / max(problem.capacities[$0], 1e-9)
+            }.min() ?? 0
         }
     }
 
@@ -84,7 +85,8 @@ struct LagrangianRelaxation {
             evaluation.facilityValues[i] = value
             fractions[i] = chosen
         }
-        // Choose facilities: the LP of min Σ vᵢ yᵢ subject to Σ sᵢ yᵢ ≥ Σ dⱼ.
+        // Choose facilities: min Σ vᵢ yᵢ subject to Σ sᵢ yᵢ ≥ Σ dⱼ, exactly when the knapsack search is
+        // small enough, else its LP.
         var total = multipliers.reduce(0, +)
         var capacity = 0.0
         var rest: [Int] = []
@@ -98,17 +100,27 @@ struct LagrangianRelaxation {
             }
         }
         if capacity < totalDemand {
-            rest.sort {
-                evaluation.facilityValues[$0] / problem.capacities[$0]
-                    < evaluation.facilityValues[$1] / problem.capacities[$1]
+            let requirement = totalDemand - capacity
+            let knapsack = CoveringKnapsack(
+                values: rest.map { evaluation.facilityValues[$0] }, weights: rest.map { problem.capacities[$0] },
+                requirement: requirement)
+            if let (value, chosen) = knapsack.solve() {
+                for (k, i) in rest.enumerated() where chosen[k] { evaluation.openness[i] = 1 }
+                total += value
+            } else {
+                // Too many nodes (or no cover): the LP of the knapsack is still a valid bound.
+                rest.sort {
+                    evaluation.facilityValues[$0] / problem.capacities[$0]
+                        < evaluation.facilityValues[$1] / problem.capacities[$1]
+                }
+                for i in rest where capacity < totalDemand {
+                    let share = min(1, (totalDemand - capacity) / problem.capacities[i])
+                    evaluation.openness[i] = share
+                    capacity += share * problem.capacities[i]
+                    total += share * evaluation.facilityValues[i]
+                }
+                if capacity < totalDemand * (1 - 1e-12) { total = .infinity }
             }
-            for i in rest where capacity < totalDemand {
-                let share = min(1, (totalDemand - capacity) / problem.capacities[i])
-                evaluation.openness[i] = share
-                capacity += share * problem.capacities[i]
-                total += share * evaluation.facilityValues[i]
-            }
-            if capacity < totalDemand * (1 - 1e-12) { total = .infinity }
         }
         evaluation.value = total
         for i in 0..<m where evaluation.openness[i] > 0 {

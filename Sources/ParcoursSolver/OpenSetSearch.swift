@@ -34,13 +34,17 @@ struct OpenSetSearch {
     }
 
     /// Subgradient optimisation: λ ← λ + θ (UB − L(λ)) g / ‖g‖², θ halved after 20 iterations without
-    /// a better bound.
-    mutating func runLagrangian(maximumIterations: Int = 3000) {
-        var multipliers = relaxation.initialMultipliers()
-        var step = 2.0
+    /// a better bound; stops when the bound gains less than 1e-6 in 150 iterations, or at `share` of
+    /// the time limit.
+    mutating func runLagrangian(share: Double, maximumIterations: Int = 5000) {
+        var multipliers = bestMultipliers.isEmpty ? relaxation.initialMultipliers() : bestMultipliers
+        var step = bestMultipliers.isEmpty ? 2.0 : 0.5
         var stale = 0
+        var history: [Double] = []
         for _ in 0..<maximumIterations {
-            if clock.isOver || closed() || step < 1e-5 { break }
+            if clock.seconds >= share * clock.limit || closed() || step < 1e-5 { break }
+            history.append(bound)
+            if history.count > 150, bound - history[history.count - 151] < 1e-6 * abs(bound) { break }
             let evaluation = relaxation.evaluate(multipliers)
             if evaluation.value > bound {
                 if evaluation.value > bound + 1e-9 * abs(bound) { stale = 0 } else { stale += 1 }
@@ -106,8 +110,8 @@ struct OpenSetSearch {
     }
 
     /// Local search on the best open set: the best of all single closings and openings, else the
-    /// first improving swap among the most promising closings and openings, until none improves.
-    mutating func improveOpenSet(swapCandidates: Int = 12) {
+    /// first improving swap (most promising pairs first), until none improves.
+    mutating func improveOpenSet() {
         while let current = bestAllocation, !clock.isOver, !closed() {
             var isOpen = Array(repeating: false, count: problem.facilityCount)
             var loaded = Array(repeating: false, count: current.open.count)
@@ -126,21 +130,24 @@ struct OpenSetSearch {
                 if isOpen[i] { closings.append((i, cost)) } else { openings.append((i, cost)) }
             }
             if upperBound < before - 1e-9 * abs(before) { continue }
-            closings.sort { $0.cost < $1.cost }
-            openings.sort { $0.cost < $1.cost }
             var improved = false
-            search: for closing in closings.prefix(swapCandidates) {
-                for opening in openings.prefix(swapCandidates) {
-                    if clock.isOver { return }
-                    isOpen[closing.facility] = false
-                    isOpen[opening.facility] = true
-                    evaluate(isOpen)
-                    isOpen[closing.facility] = true
-                    isOpen[opening.facility] = false
-                    if upperBound < before - 1e-9 * abs(before) {
-                        improved = true
-                        break search
-                    }
+            var pairs: [(closing: Int, opening: Int, cost: Double)] = []
+            for closing in closings {
+                for opening in openings {
+                    pairs.append((closing.facility, opening.facility, closing.cost + opening.cost))
+                }
+            }
+            pairs.sort { $0.cost < $1.cost }
+            for pair in pairs {
+                if clock.isOver { return }
+                isOpen[pair.closing] = false
+                isOpen[pair.opening] = true
+                evaluate(isOpen)
+                isOpen[pair.closing] = true
+                isOpen[pair.opening] = false
+                if upperBound < before - 1e-9 * abs(before) {
+                    improved = true
+                    break
                 }
             }
             if !improved { return }

@@ -45,7 +45,7 @@ struct SingleSourceSearch {
         }
         var best: Plan?
         var stale = 0
-        let patience = 300 + 20 * m
+        let patience = 2000 + 50 * m
         while !clock.isOver {
             descend()
             if violation() <= 0 {
@@ -186,34 +186,46 @@ struct SingleSourceSearch {
     private mutating func perturb() {
         let open = (0..<m).filter { counts[$0] > 0 }
         let closed = (0..<m).filter { counts[$0] == 0 }
-        switch random.next(below: 3) {
-        case 0 where open.count > 1:
-            let i = open[random.next(below: open.count)]
-            for j in 0..<n where facilityOf[j] == i {
-                var best = -1
-                var bestDelta = Double.infinity
-                for b in open where b != i {
-                    let delta = shiftDelta(j, to: b)
-                    if delta < bestDelta {
-                        bestDelta = delta
-                        best = b
-                    }
-                }
-                shift(j, to: best)
-            }
-        case 1 where !closed.isEmpty:
-            let i = closed[random.next(below: closed.count)]
-            let gains = (0..<n).map { (customer: $0, gain: problem.cost(facilityOf[$0], $0) - problem.cost(i, $0)) }
-                .filter { $0.gain > 0 }.sorted { $0.gain > $1.gain }
-            for candidate in gains where loads[i] + problem.demands[candidate.customer] <= problem.capacities[i] {
-                shift(candidate.customer, to: i)
-            }
-        default:
+        let kind = random.next(below: 4)
+        if kind == 1 || kind == 3, !closed.isEmpty {
+            openFacility(closed[random.next(below: closed.count)])
+        }
+        if kind == 0 || kind == 3, open.count > 1 {
+            closeFacility(open[random.next(below: open.count)])
+        }
+        if kind == 2 {
             for _ in 0..<max(2, n / 20) {
                 let j = random.next(below: n)
                 let b = open[random.next(below: open.count)]
                 if b != facilityOf[j] { shift(j, to: b) }
             }
+        }
+    }
+
+    /// Moves every customer of facility i to its best other open facility.
+    private mutating func closeFacility(_ i: Int) {
+        let others = (0..<m).filter { counts[$0] > 0 && $0 != i }
+        guard !others.isEmpty else { return }
+        for j in 0..<n where facilityOf[j] == i {
+            var best = others[0]
+            var bestDelta = Double.infinity
+            for b in others {
+                let delta = shiftDelta(j, to: b)
+                if delta < bestDelta {
+                    bestDelta = delta
+                    best = b
+                }
+            }
+            shift(j, to: best)
+        }
+    }
+
+    /// Opens facility i with the customers it serves more cheaply, most saving first, within its capacity.
+    private mutating func openFacility(_ i: Int) {
+        let gains = (0..<n).map { (customer: $0, gain: problem.cost(facilityOf[$0], $0) - problem.cost(i, $0)) }
+            .filter { $0.gain > 0 }.sorted { $0.gain > $1.gain }
+        for candidate in gains where loads[i] + problem.demands[candidate.customer] <= problem.capacities[i] {
+            shift(candidate.customer, to: i)
         }
     }
 }

@@ -28,7 +28,7 @@ import Testing
             parsing: fixture("holmberg-p1.txt"), layout: .facilityMajor, singleSource: true)
         #expect(problem.facilityCount == 10 && problem.customerCount == 50)
         let result = try #require(
-            FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 5)).solve())
+            FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 2)).solve())
         try check(result, of: problem)
         #expect(result.objective >= 8848 - 1e-6)
         #expect(result.objective <= 8848 * 1.005)
@@ -40,7 +40,7 @@ import Testing
             let problem = RandomProblem.make(
                 seed: seed, facilities: 4, customers: 6, singleSource: true, minimumLoads: minimumLoads)
             let optimum = EnumeratedOptimum.singleSource(problem)
-            let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 2)).solve()
+            let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 0.3)).solve()
             guard let optimum else {
                 #expect(result == nil, "seed \(seed): no feasible plan exists")
                 continue
@@ -58,7 +58,7 @@ import Testing
             let problem = RandomProblem.make(
                 seed: seed, facilities: 3, customers: 4, singleSource: false, minimumLoads: minimumLoads)
             let optimum = EnumeratedOptimum.multiSource(problem)
-            let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 2)).solve()
+            let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 0.3)).solve()
             guard let optimum else {
                 #expect(result == nil, "seed \(seed): no feasible plan exists")
                 continue
@@ -75,7 +75,7 @@ import Testing
             let single = seed % 2 == 0
             let problem = RandomProblem.make(
                 seed: seed, facilities: 8, customers: 30, singleSource: single, minimumLoads: seed % 3 == 0)
-            guard let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 0.5)).solve()
+            guard let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 0.2)).solve()
             else { continue }
             // cost(of:) throws if a customer is not fully served, a capacity or minimum load is broken,
             // or a single-source customer is split.
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func isDeterministicForASeed() throws {
-        let problem = RandomProblem.make(seed: 7, facilities: 8, customers: 40, singleSource: true, minimumLoads: true)
+        let problem = RandomProblem.make(seed: 7, facilities: 5, customers: 15, singleSource: true, minimumLoads: true)
         let options = FacilitySolverOptions(timeLimit: 30, seed: 3)
         let first = FacilitySolver(problem: problem, options: options).solve()
         let second = FacilitySolver(problem: problem, options: options).solve()

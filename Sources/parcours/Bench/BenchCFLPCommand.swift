@@ -43,6 +43,9 @@ struct BenchCFLPCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per line and instance.")
     var json = false
 
+    @Flag(help: "Print the objective, bound and gap on stderr each time one improves.")
+    var progress = false
+
     func validate() throws {
         if let capacity, !(capacity > 0) { throw ValidationError("--capacity must be positive") }
         if let fraction = minLoadFraction, !(0...1).contains(fraction) {
@@ -71,8 +74,8 @@ struct BenchCFLPCommand: AsyncParsableCommand {
                 of: name, singleSource: singleSource, minimumLoadFraction: minLoadFraction)
             let elapsed = Self.seconds(since: start)
             let budget = max(0.01, (timeLimit - elapsed) * 0.97 - 0.02)
-            let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: budget, seed: seed))
-                .solve()
+            let solver = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: budget, seed: seed))
+            let result = solver.solve(progress: progress ? Self.printProgress : nil)
             var objective: Double?
             if let result {
                 objective = try record(result.solution, of: problem, named: name)
@@ -132,6 +135,12 @@ struct BenchCFLPCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(lines: ["\(name): the engine returned an invalid plan: \(error.description)"])
         }
+    }
+
+    @Sendable private static func printProgress(_ point: FacilitySolverProgress) {
+        let gap = point.objective.isFinite ? (point.objective - point.bound) / abs(point.objective) * 100 : .infinity
+        let line = String(format: "%8.3f s  %.3f  %.3f  %.4f%%\n", point.seconds, point.objective, point.bound, gap)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
