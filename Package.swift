@@ -18,11 +18,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Domain values shared by every step; no I/O.
-        .target(name: "ParcoursModel", swiftSettings: strictSettings),
+        .target(
+            name: "ParcoursModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         // Reference data in Config/: competences, job families, territories, calendars, policy.
         .target(
             name: "ParcoursConfig",

@@ -1,3 +1,5 @@
+import Crypto
+
 /// Stable pseudonymous identifiers for agents, for outputs that leave their commune.
 ///
 /// A pseudonym is the prefix, then the first hexadecimal digits of HMAC-SHA256(secret, commune
@@ -18,8 +20,9 @@ public struct Pseudonymizer: Sendable {
 
     /// The pseudonym of the agent `externalID` of commune `communeCode`, e.g. `P-3f9c2b71d0`.
     public func pseudonym(communeCode: String, externalID: String) -> String {
-        let code = SHA256.authenticationCode(for: Array("\(communeCode):\(externalID)".utf8), key: secret)
-        return prefix + SHA256.hexadecimal(code).prefix(length)
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Array("\(communeCode):\(externalID)".utf8), using: SymmetricKey(data: secret))
+        return prefix + code.hexadecimal.prefix(length)
     }
 
     /// The pseudonym of `agent`.

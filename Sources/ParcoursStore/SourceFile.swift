@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import ParcoursModel
 
@@ -15,9 +16,7 @@ public struct SourceFile: Hashable, Sendable {
 
     /// The file `name` with content `contents`.
     public init(name: String, contents: Data) {
-        var hasher = SHA256()
-        contents.withUnsafeBytes { hasher.update(buffer: $0) }
-        self.init(name: name, contentHash: SHA256.hexadecimal(hasher.finalize()))
+        self.init(name: name, contentHash: SHA256.hash(data: contents).hexadecimal)
     }
 }
 
