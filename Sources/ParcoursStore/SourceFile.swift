@@ -62,9 +62,9 @@ extension SourceFile {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update(buffer: $0) }
+            hasher.update(data: chunk)
         }
         self.init(
-            name: URL(fileURLWithPath: path).lastPathComponent, contentHash: SHA256.hexadecimal(hasher.finalize()))
+            name: URL(fileURLWithPath: path).lastPathComponent, contentHash: hasher.finalize().hexadecimal)
     }
 }
