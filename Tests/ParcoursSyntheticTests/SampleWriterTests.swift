@@ -119,3 +119,34 @@ import Testing
         }
     }
 }
+
+@Suite struct SampleRosterImportTests {
+    @Test func theRosterImportReadsBackTheAgentsAndLinksEveryPixRow() throws {
+        let configuration = try configuration.get()
+        let population = try population("bastia", communes: ["2B305", "2B309"])
+        let folder = FileManager.default.temporaryDirectory.appending(path: "parcours-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SampleWriter.write(population, framework: configuration.framework, to: folder)
+        let agents = try RosterReader.read(
+            path: folder.appending(path: "roster.csv").path, vocabulary: RosterVocabulary(configuration: configuration))
+        #expect(agents == population.agents.map(\.agent))
+        let linker = RosterLinker(agents: agents, vocabulary: RosterVocabulary(configuration: configuration))
+        let path = folder.appending(path: "pix/2B309-collecte-profils.csv").path
+        let rows = try PixExportReader(path: path, framework: configuration.framework).readAll()
+        #expect(!rows.isEmpty)
+        for row in rows {
+            #expect(linker.communeCode(ofOrganization: row.campaign.organizationName) == "2B309")
+            #expect(linker.link(row, communeCode: "2B309") == .externalID(agentID: row.externalID ?? ""))
+        }
+    }
+
+    @Test func theRosterHeaderIsTheTemplates() throws {
+        let template = repositoryConfig.appending(path: "templates/roster-template.csv").path
+        let header = try #require(try CSVReader.readAll(path: template).first).fields
+        let population = try population("bastia", communes: ["2B309"])
+        let folder = FileManager.default.temporaryDirectory.appending(path: "parcours-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SampleWriter.write(population, framework: try configuration.get().framework, to: folder)
+        #expect(try CSVReader.readAll(path: folder.appending(path: "roster.csv").path).first?.fields == header)
+    }
+}
