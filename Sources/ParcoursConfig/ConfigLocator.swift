@@ -17,14 +17,18 @@ public enum ConfigLocator {
         if let explicit {
             let url = URL(fileURLWithPath: explicit)
             guard isConfigFolder(url) else {
-                throw ConfigError(file: explicit, message: "not a Parcours Config folder (no \(marker))")
+                throw ConfigError(
+                    file: explicit, message: "not a Parcours Config folder (no \(marker))",
+                    fr: "pas un dossier Config de Parcours (pas de \(marker))")
             }
             return url
         }
         if let fromEnvironment = environment["PARCOURS_CONFIG"], !fromEnvironment.isEmpty {
             let url = URL(fileURLWithPath: fromEnvironment)
             guard isConfigFolder(url) else {
-                throw ConfigError(file: fromEnvironment, message: "PARCOURS_CONFIG is not a Parcours Config folder")
+                throw ConfigError(
+                    file: fromEnvironment, message: "PARCOURS_CONFIG is not a Parcours Config folder",
+                    fr: "PARCOURS_CONFIG n'est pas un dossier Config de Parcours")
             }
             return url
         }
@@ -32,7 +36,8 @@ public enum ConfigLocator {
             if let found = searchUpwards(from: start, for: "Config") { return found }
         }
         throw ConfigError(
-            file: "Config", message: "no Config folder found; pass --config DIR or set PARCOURS_CONFIG")
+            file: "Config", message: "no Config folder found; pass --config DIR or set PARCOURS_CONFIG",
+            fr: "aucun dossier Config trouvé ; donnez --config DOSSIER ou PARCOURS_CONFIG")
     }
 
     /// The folder beside `Config/` with the given name (e.g. `Catalogues`), when it exists.

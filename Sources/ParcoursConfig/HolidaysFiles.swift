@@ -23,11 +23,14 @@ enum PublicHolidaysFile {
                 let path: [FieldKey] = [.key(key), .index(index)]
                 let day = try yaml.day(entry.date, at: path + ["date"])
                 guard seen.insert(day).inserted else {
-                    throw yaml.error(at: path + ["date"], "\(day) is listed twice for \(key)")
+                    throw yaml.error(
+                        at: path + ["date"], "\(day) is listed twice for \(key)",
+                        fr: "\(day) figure deux fois pour \(key)")
                 }
                 guard let kind = PublicHoliday.Kind(rawValue: entry.kind) else {
                     throw yaml.error(
-                        at: path + ["kind"], "unknown kind \"\(entry.kind)\" (expected legal or customary)")
+                        at: path + ["kind"], "unknown kind \"\(entry.kind)\" (expected legal or customary)",
+                        fr: "type inconnu « \(entry.kind) » (legal ou customary attendu)")
                 }
                 return PublicHoliday(day: day, nameFR: entry.fr, nameEN: entry.en, kind: kind)
             }.sorted { $0.day < $1.day }
@@ -74,7 +77,9 @@ enum SchoolHolidaysFile {
             let path: [FieldKey] = ["calendars", .index(calendarIndex)]
             try yaml.checkSlug(calendar.id, at: path + ["id"])
             guard seen.insert(calendar.id).inserted else {
-                throw yaml.error(at: path + ["id"], "calendar \(calendar.id) appears twice")
+                throw yaml.error(
+                    at: path + ["id"], "calendar \(calendar.id) appears twice",
+                    fr: "le calendrier \(calendar.id) apparaît deux fois")
             }
             let country = try yaml.country(calendar.country, at: path + ["country"])
             let years = try calendar.school_years.enumerated().map { yearIndex, year in
@@ -91,10 +96,14 @@ enum SchoolHolidaysFile {
     private static func schoolYear(_ year: Year, at path: [FieldKey], in yaml: YAMLFile) throws -> SchoolYear {
         let parts = year.year.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2, parts[1] == parts[0] + 1 else {
-            throw yaml.error(at: path + ["year"], "\"\(year.year)\" is not a school year written YYYY-YYYY")
+            throw yaml.error(
+                at: path + ["year"], "\"\(year.year)\" is not a school year written YYYY-YYYY",
+                fr: "« \(year.year) » n'est pas une année scolaire écrite AAAA-AAAA")
         }
         if year.published, year.source?.isEmpty ?? true {
-            throw yaml.error(at: path + ["source"], "a published year must name its source")
+            throw yaml.error(
+                at: path + ["source"], "a published year must name its source",
+                fr: "une année publiée doit citer sa source")
         }
         let window = DayRange(
             first: CalendarDay(year: parts[0], month: 8, day: 1), last: CalendarDay(year: parts[1], month: 9, day: 30))
@@ -103,10 +112,14 @@ enum SchoolHolidaysFile {
             let first = try yaml.day(period.first, at: periodPath + ["first"])
             let last = try yaml.day(period.last, at: periodPath + ["last"])
             guard first <= last else {
-                throw yaml.error(at: periodPath + ["last"], "ends (\(last)) before it starts (\(first))")
+                throw yaml.error(
+                    at: periodPath + ["last"], "ends (\(last)) before it starts (\(first))",
+                    fr: "finit (\(last)) avant de commencer (\(first))")
             }
             guard window.contains(first), window.contains(last) else {
-                throw yaml.error(at: periodPath + ["first"], "\(first) … \(last) is outside school year \(year.year)")
+                throw yaml.error(
+                    at: periodPath + ["first"], "\(first) … \(last) is outside school year \(year.year)",
+                    fr: "\(first) … \(last) sort de l'année scolaire \(year.year)")
             }
             return SchoolHolidayPeriod(
                 days: DayRange(first: first, last: last), nameFR: period.fr, nameEN: period.en,

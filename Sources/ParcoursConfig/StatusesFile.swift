@@ -23,10 +23,12 @@ enum StatusesFile {
                 let path: [FieldKey] = [.key(key), .index(index)]
                 try yaml.checkSlug(status.id, at: path + ["id"])
                 guard seen.insert(status.id).inserted else {
-                    throw yaml.error(at: path + ["id"], "status \(status.id) appears twice for \(key)")
+                    throw yaml.error(
+                        at: path + ["id"], "status \(status.id) appears twice for \(key)",
+                        fr: "le statut \(status.id) apparaît deux fois pour \(key)")
                 }
                 guard !status.fr.isEmpty, !status.en.isEmpty else {
-                    throw yaml.error(at: path + [status.fr.isEmpty ? "fr" : "en"], "label is empty")
+                    throw yaml.error(at: path + [status.fr.isEmpty ? "fr" : "en"], "label is empty", fr: "libellé vide")
                 }
                 return EmploymentStatus(
                     id: status.id, labelFR: status.fr, labelEN: status.en, isElected: status.elected)

@@ -23,17 +23,19 @@ struct YAMLFile {
         do {
             let data = try Data(contentsOf: url)
             guard let decoded = String(data: data, encoding: .utf8) else {
-                throw ConfigError(file: path, message: "not UTF-8 text")
+                throw ConfigError(file: path, message: "not UTF-8 text", fr: "pas du texte UTF-8")
             }
             text = decoded
         } catch let error as ConfigError {
             throw error
         } catch {
-            throw ConfigError(file: path, message: "cannot be read (\(error.localizedDescription))")
+            throw ConfigError(
+                file: path, message: "cannot be read (\(error.localizedDescription))",
+                fr: "illisible (\(error.localizedDescription))")
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ConfigError(file: path, line: 1, message: "the file is empty")
+                throw ConfigError(file: path, line: 1, message: "the file is empty", fr: "le fichier est vide")
             }
             root = node
         } catch let error as YamlError {
@@ -53,8 +55,8 @@ struct YAMLFile {
     }
 
     /// A problem with the field at `path`, located on its line.
-    func error(at path: [FieldKey], _ message: String) -> ConfigError {
-        ConfigError(file: self.path, line: line(of: path), field: Self.fieldName(path), message: message)
+    func error(at path: [FieldKey], _ message: String, fr french: String? = nil) -> ConfigError {
+        ConfigError(file: self.path, line: line(of: path), field: Self.fieldName(path), message: message, fr: french)
     }
 
     /// The 1-based line of the field at `path`, or of its deepest ancestor present in the file.
@@ -82,7 +84,9 @@ struct YAMLFile {
     /// Decodes every value of the mapping at `path`, keyed by the keys' text, in file order. Keys are
     /// compared as written: `"1.1"` stays the text `1.1` (Yams' own lookup would resolve it as a number).
     func decodeMapping<T: Decodable>(_ type: T.Type, at path: [FieldKey]) throws -> [(key: String, value: T)] {
-        guard case .mapping(let mapping) = node(at: path) else { throw error(at: path, "expected a mapping") }
+        guard case .mapping(let mapping) = node(at: path) else {
+            throw error(at: path, "expected a mapping", fr: "table clé: valeur attendue")
+        }
         return try mapping.map { pair in
             let key = pair.key.string ?? ""
             do {
@@ -125,15 +129,29 @@ struct YAMLFile {
             let parent = steps(context.codingPath)
             return ConfigError(
                 file: path, line: line(of: parent), field: Self.fieldName(parent + [.key(key.stringValue)]),
-                message: "missing field")
+                message: "missing field", fr: "champ manquant")
         case .typeMismatch(let type, let context):
-            return self.error(at: steps(context.codingPath), "expected \(Self.describe(type))")
+            return self.error(
+                at: steps(context.codingPath), "expected \(Self.describe(type))", fr: "\(Self.describeFR(type)) attendu"
+            )
         case .valueNotFound(let type, let context):
-            return self.error(at: steps(context.codingPath), "expected a value (\(Self.describe(type)))")
+            return self.error(
+                at: steps(context.codingPath), "expected a value (\(Self.describe(type)))",
+                fr: "valeur attendue (\(Self.describeFR(type)))")
         case .dataCorrupted(let context):
             return self.error(at: steps(context.codingPath), context.debugDescription)
         @unknown default:
             return ConfigError(file: path, message: "\(error)")
+        }
+    }
+
+    private static func describeFR(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "texte"
+        case is Int.Type: "nombre entier"
+        case is Double.Type: "nombre"
+        case is Bool.Type: "true ou false"
+        default: "\(type)"
         }
     }
 

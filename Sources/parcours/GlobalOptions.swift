@@ -22,7 +22,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try Configuration(directory: ConfigLocator.locate(explicit: config))
         } catch let error as ConfigError {
-            throw CommandFailure(lines: [error.description])
+            throw CommandFailure(lines: [error.description(in: language)])
         }
     }
 }

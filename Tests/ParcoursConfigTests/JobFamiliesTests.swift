@@ -35,6 +35,9 @@ import Testing
         #expect(error?.field == "families[0].targets.3.7")
         #expect(error?.line == (try shippedLine(of: "# Programmer — not expected", in: "job-families.yaml")))
         #expect(error?.message == "unknown competence code 3.7")
+        #expect(
+            error?.description(in: .french).hasSuffix("families[0].targets.3.7: code de compétence inconnu 3.7") == true
+        )
     }
 
     @Test func refusesALevelOutsideTheScale() throws {
@@ -51,6 +54,7 @@ import Testing
         }
         #expect(error?.field == "families[9].en")
         #expect(error?.message == "missing field")
+        #expect(error?.messageFR == "champ manquant")
         #expect(error?.line == (try shippedLine(of: "- id: elected", in: "job-families.yaml")))
     }
 }
