@@ -25,9 +25,18 @@ public enum CSVCell: Hashable, Sendable, ExpressibleByStringLiteral, Expressible
 /// try writer.data.write(to: url)        // or CSVWriter(path:) to stream into a file
 /// ```
 public final class CSVWriter {
+    /// Which text cells are quoted.
+    public enum Quoting: Sendable {
+        /// Only when needed (separator, quote, line break, leading or trailing space).
+        case minimal
+        /// Every text cell except digit-only ones, as Pix Orga writes its exports.
+        case textExceptDigits
+    }
+
     public let separator: UInt8
     public let decimalSeparator: UInt8
     public let lineEnding: String
+    public let quoting: Quoting
     private var buffer: [UInt8] = []
     private let file: (descriptor: Int32, path: String)?
     private var failure: CSVError?
@@ -35,11 +44,12 @@ public final class CSVWriter {
     /// A writer that keeps what it writes in memory (read it with ``data``).
     public init(
         separator: UInt8 = UInt8(ascii: ";"), decimalSeparator: UInt8 = UInt8(ascii: ","), byteOrderMark: Bool = true,
-        lineEnding: String = "\r\n"
+        lineEnding: String = "\r\n", quoting: Quoting = .minimal
     ) {
         self.separator = separator
         self.decimalSeparator = decimalSeparator
         self.lineEnding = lineEnding
+        self.quoting = quoting
         file = nil
         if byteOrderMark { buffer = [0xEF, 0xBB, 0xBF] }
     }
@@ -48,7 +58,7 @@ public final class CSVWriter {
     /// buffer; call ``close()``, which reports any write failure.
     public init(
         path: String, separator: UInt8 = UInt8(ascii: ";"), decimalSeparator: UInt8 = UInt8(ascii: ","),
-        byteOrderMark: Bool = true, lineEnding: String = "\r\n"
+        byteOrderMark: Bool = true, lineEnding: String = "\r\n", quoting: Quoting = .minimal
     ) throws(CSVError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
@@ -57,6 +67,7 @@ public final class CSVWriter {
         self.separator = separator
         self.decimalSeparator = decimalSeparator
         self.lineEnding = lineEnding
+        self.quoting = quoting
         file = (descriptor, path)
         if byteOrderMark { buffer = [0xEF, 0xBB, 0xBF] }
     }
@@ -135,8 +146,10 @@ public final class CSVWriter {
 
     private func appendText(_ text: String) {
         let utf8 = text.utf8
+        let digitsOnly = !utf8.isEmpty && utf8.allSatisfy { (0x30...0x39).contains($0) }
         let needsQuotes =
-            utf8.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            (quoting == .textExceptDigits && !digitsOnly)
+            || utf8.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
         guard needsQuotes else {
             buffer.append(contentsOf: utf8)

@@ -31,13 +31,13 @@ struct SyntheticTargetProfile {
 
 /// Writes Pix Orga exports in the real format (French headers of the current version, `;`, UTF-8 with
 /// BOM, LF, decimal comma, `NA`, Oui/Non, dates `DD/MM/YYYY HH:mm` Europe/Paris, the external-id
-/// column named "Matricule", Pix's leading `'` before a value starting with = + - @). Quoting is the
-/// minimal one of ``CSVWriter`` (Pix quotes every text); readers of Pix exports accept both.
+/// column named "Matricule", Pix's leading `'` before a value starting with = + - @, every text quoted
+/// except digit-only values).
 enum PixExportWriter {
     static func writeProfilesCollection(
         _ agents: [SyntheticAgent], campaign: SyntheticCampaign, framework: CompetenceFramework, to path: String
     ) throws(CSVError) {
-        let writer = try CSVWriter(path: path, lineEnding: "\n")
+        let writer = try CSVWriter(path: path, lineEnding: "\n", quoting: .textExceptDigits)
         var header: [String] = [
             "Nom de l'organisation", "ID Campagne", "Code", "Nom de la campagne", "Nom du Participant",
             "Prénom du Participant", "Matricule", "Envoi (O/N)", "Date et heure de l'envoi (Europe/Paris)",
@@ -81,7 +81,7 @@ enum PixExportWriter {
             let codes = competences.map(\.0.code).filter { $0.areaCode == area.code }
             return codes.isEmpty ? nil : (area, codes)
         }
-        let writer = try CSVWriter(path: path, lineEnding: "\n")
+        let writer = try CSVWriter(path: path, lineEnding: "\n", quoting: .textExceptDigits)
         var header: [String] = [
             "Nom de l'organisation", "ID Campagne", "Code", "Nom de la campagne", "Parcours", "Nom du Participant",
             "Prénom du Participant", "Matricule", "% de progression", "Date et heure de début (Europe/Paris)",

@@ -22,6 +22,10 @@ import Testing
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(!bytes.contains(0x0D))  // LF only, as Pix writes
+        // Text quoted, digit-only values not, as Pix writes.
+        let firstRow = String(decoding: bytes, as: UTF8.self).split(separator: "\n")[1]
+        #expect(firstRow.hasPrefix("\"Administration communale de Bièvre\";300031;\""))
+        #expect(firstRow.contains(";\"91015-00001\";"))
         let rows = try CSVReader.readAll(path: path)
         let header = try #require(rows.first).fields
         #expect(header.count == 12 + 32)
