@@ -39,13 +39,18 @@ final class ParticipationWriter {
             ExtraColumns.encode(participation.extraColumns),
         ])
         let participationID = db.lastInsertedRowID
-        var codes = Set<CompetenceCode>()
-        codes.formUnion(participation.levels?.keys ?? [:].keys)
-        codes.formUnion(participation.pix?.keys ?? [:].keys)
-        codes.formUnion(participation.mastery?.keys ?? [:].keys)
-        codes.formUnion(participation.skills?.keys ?? [:].keys)
-        codes.formUnion(participation.estimatedLevels?.keys ?? [:].keys)
-        for code in codes.sorted() {
+        // The competences any of the row's results covers (at most 16: a linear scan is cheapest;
+        // their order does not matter to the table).
+        var codes: [CompetenceCode] = []
+        func collect(_ keys: some Sequence<CompetenceCode>) {
+            for code in keys where !codes.contains(code) { codes.append(code) }
+        }
+        if let levels = participation.levels { collect(levels.keys) }
+        if let pix = participation.pix { collect(pix.keys) }
+        if let mastery = participation.mastery { collect(mastery.keys) }
+        if let skills = participation.skills { collect(skills.keys) }
+        if let estimated = participation.estimatedLevels { collect(estimated.keys) }
+        for code in codes {
             let skills = participation.skills?[code]
             try insertResult.execute(arguments: [
                 participationID, code.rawValue, participation.levels?[code], participation.pix?[code],

@@ -10,11 +10,14 @@ extension GlobalOptions {
             return try SQLiteStore(path: database)
         } catch let error as StoreError {
             throw CommandFailure(lines: [error.description])
+        } catch let error as CocoaError {
+            throw CommandFailure(lines: [error.localizedDescription])
         }
     }
 
-    /// Runs `body`, turning import problems and database errors into a ``CommandFailure``: one
-    /// line per problem on stderr, in the chosen language, and nothing on stdout.
+    /// Runs `body`, turning import problems, database errors and file-system errors (a folder that
+    /// cannot be created, a file that cannot be written) into a ``CommandFailure``: one line per
+    /// problem on stderr, in the chosen language, and nothing on stdout.
     func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -22,6 +25,8 @@ extension GlobalOptions {
             throw CommandFailure(lines: failure.lines(in: language))
         } catch let error as StoreError {
             throw CommandFailure(lines: [error.description])
+        } catch let error as CocoaError {
+            throw CommandFailure(lines: [error.localizedDescription])
         }
     }
 }

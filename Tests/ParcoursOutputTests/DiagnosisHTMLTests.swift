@@ -42,6 +42,7 @@ import Testing
     @Test func englishOnRequest() {
         let html = DiagnosisHTML.render(ReportFixture.report(.territories, language: .english))
         #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("<h2>Province of Namur</h2>"))
         #expect(html.contains("Andenne · 2.1 Interact: 2 of 3 below target, mean gap 1"))
         #expect(!html.contains("sous le niveau visé"))
     }

@@ -43,7 +43,7 @@ enum ReportFixture {
                 code: "92006", name: "Assesse", postalCodes: ["5330"],
                 coordinate: Coordinate(latitude: 50.37, longitude: 5.02), population: 7_000, nuts3: "BE352",
                 arrondissement: "Namur"),
-        ], statuses: [])
+        ], statuses: [], nameEN: "Province of Namur")
 
     static func agent(_ id: String, _ lastName: String, _ commune: String, _ levels: [CompetenceCode: CurrentLevel])
         -> AssessedAgent

@@ -102,7 +102,7 @@ public enum DiagnosisCSV {
         for diagnosis in report.territories {
             rows.append(
                 (
-                    diagnosis, (report.language.pick("territoire", "territory"), diagnosis.territory.name),
+                    diagnosis, (report.language.pick("territoire", "territory"), report.territoryName(diagnosis.territory)),
                     diagnosis.overall
                 ))
             for aggregate in diagnosis.communes {

@@ -84,7 +84,7 @@ private struct Page {
             + communeRows
         var out = """
             <section>
-            <h2>\(HTMLText.escape(territory.name))</h2>
+            <h2>\(HTMLText.escape(report.territoryName(territory)))</h2>
             \(figures(diagnosis))
             <div class="row">
             <figure class="card">

@@ -82,9 +82,9 @@ public enum DiagnosisJSON {
 
         init(_ diagnosis: TerritoryDiagnosis, report: DiagnosisReport) {
             id = diagnosis.territory.id
-            name = diagnosis.territory.name
+            name = report.territoryName(diagnosis.territory)
             country = diagnosis.territory.country.rawValue
-            overall = GroupEntry(diagnosis.overall, name: diagnosis.territory.name, coordinate: nil)
+            overall = GroupEntry(diagnosis.overall, name: name, coordinate: nil)
             communes = diagnosis.communes.map { aggregate in
                 let commune = diagnosis.territory.commune(code: GroupNaming.code(aggregate.scope))
                 return GroupEntry(aggregate, name: commune?.name ?? "", coordinate: commune?.coordinate)

@@ -64,6 +64,8 @@ public struct DiagnosisReport: Sendable {
         return language.pick(competence.titleFR, competence.titleEN)
     }
 
+    func territoryName(_ territory: Territory) -> String { language.pick(territory.name, territory.nameEN) }
+
     func familyName(_ id: String) -> String {
         guard let family = families.first(where: { $0.id == id }) else { return id }
         return language.pick(family.nameFR, family.nameEN)

@@ -18,32 +18,14 @@ struct ImportPixCommand: AsyncParsableCommand {
     func run() async throws {
         let framework = try options.loadConfiguration().framework
         let store = try options.openStore()
-        let language = options.language
-        let sources = try options.reportingFailures { try files.map { try SourceFile(path: $0) } }
-        let paths = Dictionary(zip(sources, files), uniquingKeysWith: { first, _ in first })
-        let progress = ImportProgress(language: language)
-        defer { progress.finish() }
         let outcomes = try options.reportingFailures {
-            try store.importPixExports(sources) { source, add in
-                let path = paths[source] ?? source.name
-                let reader = try PixExportReader(path: path, framework: framework)
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                var rows = 0
-                try reader.forEachParticipation { participation in
-                    try add(participation)
-                    rows += 1
-                    if rows % 1000 == 0 {
-                        progress.update(file: source.name, bytes: reader.bytesConsumed, totalBytes: size, rows: rows)
-                    }
-                }
-            }
+            try PixImport.run(paths: files, into: store, framework: framework, language: options.language)
         }
-        progress.finish()
         for (path, outcome) in zip(files, outcomes) {
             print(
                 ImportSummary.line(
                     file: path, outcome: outcome, importedFR: "participations importées",
-                    importedEN: "participations imported", language: language))
+                    importedEN: "participations imported", language: options.language))
         }
     }
 }
