@@ -13,6 +13,8 @@ struct Parcours: AsyncParsableCommand {
             BenchCommand.self,
             GenerateCommand.self,
             ImportCommand.self,
+            DiagnoseCommand.self,
+            DemoCommand.self,
         ]
     )
 

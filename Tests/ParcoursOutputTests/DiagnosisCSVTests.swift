@@ -54,3 +54,13 @@ import Testing
         #expect(!rows.contains { $0.contains("Zeller") })
     }
 }
+
+@Suite struct DiagnosisCSVEnglishTests {
+    @Test func englishUsesCommasAndDecimalPoints() throws {
+        let tables = DiagnosisCSV.tables(ReportFixture.report(.territories, language: .english))
+        let gaps = try #require(tables.first { $0.name == "gaps.csv" }?.data)
+        let text = String(decoding: gaps.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("Territory,Level,Code,Name,Competence,Title,"))
+        #expect(text.contains("namur,commune,92003,Andenne,1.1,Search for information,3,1,0.333,0.33,1\r\n"))
+    }
+}

@@ -3,7 +3,8 @@ import ParcoursCSV
 import ParcoursDiagnose
 import ParcoursModel
 
-/// The diagnosis as CSV tables for French Excel (through the project's one writer, `CSVWriter`):
+/// The diagnosis as CSV tables for Excel (through the project's one writer, `CSVWriter`; French
+/// conventions in French, comma and decimal point in English):
 /// `groups.csv` (a row per territory, commune and job family), `gaps.csv` (a row per group and
 /// competence, for pivot tables) and `needs.csv` (a row per need of an agent, pseudonymised
 /// unless the report is a commune's own). Hidden figures are empty cells.
@@ -15,7 +16,7 @@ public enum DiagnosisCSV {
 
     static func groups(_ report: DiagnosisReport) -> Data {
         let l = report.language
-        let writer = CSVWriter()
+        let writer = makeWriter(report.language)
         writer.write([
             l.pick("Territoire", "Territory"), l.pick("Niveau", "Level"), l.pick("Code", "Code"),
             l.pick("Nom", "Name"), l.pick("Agents", "Agents"), l.pick("Évalués", "Assessed"),
@@ -34,7 +35,7 @@ public enum DiagnosisCSV {
 
     static func gaps(_ report: DiagnosisReport) -> Data {
         let l = report.language
-        let writer = CSVWriter()
+        let writer = makeWriter(report.language)
         writer.write([
             l.pick("Territoire", "Territory"), l.pick("Niveau", "Level"), l.pick("Code", "Code"),
             l.pick("Nom", "Name"), l.pick("Compétence", "Competence"), l.pick("Intitulé", "Title"),
@@ -60,7 +61,7 @@ public enum DiagnosisCSV {
 
     static func needs(_ report: DiagnosisReport) -> Data {
         let l = report.language
-        let writer = CSVWriter()
+        let writer = makeWriter(report.language)
         var header = [l.pick("Territoire", "Territory")]
         header +=
             report.namesAgents
@@ -93,6 +94,12 @@ public enum DiagnosisCSV {
         return writer.data
     }
 
+    /// French Excel (`;`, decimal comma) for a French report; `,` and decimal point in English.
+    private static func makeWriter(_ language: Language) -> CSVWriter {
+        language == .french
+            ? CSVWriter() : CSVWriter(separator: UInt8(ascii: ","), decimalSeparator: UInt8(ascii: "."))
+    }
+
     /// Every group of the report with its kind and name, territory first, then communes, then
     /// job families; a commune's own report keeps its territory, itself and the job families.
     private static func groupRows(_ report: DiagnosisReport)
@@ -102,7 +109,8 @@ public enum DiagnosisCSV {
         for diagnosis in report.territories {
             rows.append(
                 (
-                    diagnosis, (report.language.pick("territoire", "territory"), report.territoryName(diagnosis.territory)),
+                    diagnosis,
+                    (report.language.pick("territoire", "territory"), report.territoryName(diagnosis.territory)),
                     diagnosis.overall
                 ))
             for aggregate in diagnosis.communes {

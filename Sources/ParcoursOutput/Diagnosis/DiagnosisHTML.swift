@@ -95,7 +95,7 @@ private struct Page {
             \(report.policy.minimumCellSize) \(t("agents évalués, chiffre non affiché.", "assessed agents, figure not shown."))</figcaption>
             </figure>
             <div class="card side">
-            <h3>\(t("Par famille de métiers", "By job family"))</h3>
+            <h3>\(t("Par famille de métiers", "By job family"))\(report.namesAgents ? t(" — ensemble du territoire", " — whole territory") : "")</h3>
             \(familyTable(diagnosis))
             </div>
             </div>
@@ -278,7 +278,7 @@ private struct Page {
         svg text{font-family:inherit}svg .code{font-size:12px;font-weight:600}svg .row-label{font-size:12px}
         svg .cell{font-size:11px}svg .note{font-size:11px;fill:#555}svg .map-label{font-size:11px;fill:#222;\
         paint-order:stroke;stroke:#f7fafc;stroke-width:3px}
-        abbr{text-decoration:none;border-bottom:1px dotted #999}
+        abbr{text-decoration:none;border-bottom:1px dotted #999}.agents td:first-child{white-space:nowrap}
         footer{font-size:13px;color:#444;margin-top:24px}
         """
 }
