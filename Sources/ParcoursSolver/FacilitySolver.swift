@@ -51,11 +51,13 @@ public struct FacilitySolver: Sendable {
     public func solve(progress: (@Sendable (FacilitySolverProgress) -> Void)? = nil) -> FacilitySolverResult? {
         let clock = SearchClock(limit: options.timeLimit)
         var search = OpenSetSearch(problem: problem, clock: clock, progress: progress)
-        search.runLagrangian(share: problem.singleSource ? 0.3 : 0.5)
+        search.runLagrangian(share: problem.singleSource ? 0.3 : 0.15)
         search.improveOpenSet()
         if !problem.singleSource {
+            search.iterateOpenSet(
+                share: 0.85, seed: options.seed, patience: max(20, problem.facilityCount * problem.customerCount / 500))
             // A better plan sharpens the subgradient steps: refine the bound with the time left.
-            search.runLagrangian(share: 0.9)
+            search.runLagrangian(share: 0.95)
         }
         guard let best = search.bestAllocation else { return nil }
         var solution = best.solution

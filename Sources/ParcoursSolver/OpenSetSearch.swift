@@ -14,6 +14,9 @@ struct OpenSetSearch {
     private(set) var bestMultipliers: [Double] = []
     /// The best allocation found.
     private(set) var bestAllocation: TransportationSolver.Allocation?
+    /// The open (closed) facilities of the last local optimum, by the cost of closing (opening) it alone.
+    private var rankedClosings: [Int] = []
+    private var rankedOpenings: [Int] = []
 
     init(problem: FacilityProblem, clock: SearchClock, progress: (@Sendable (FacilitySolverProgress) -> Void)?) {
         self.problem = problem
@@ -109,27 +112,112 @@ struct OpenSetSearch {
         return words
     }
 
-    /// Local search on the best open set: the best of all single closings and openings, else the
-    /// first improving swap (most promising pairs first), until none improves.
-    mutating func improveOpenSet() {
-        while let current = bestAllocation, !clock.isOver, !closed() {
-            var isOpen = Array(repeating: false, count: problem.facilityCount)
-            var loaded = Array(repeating: false, count: current.open.count)
-            for shares in current.shares {
-                for share in shares where share.amount > 0 { loaded[share.facility] = true }
+    /// Iterated local search on the open set until `share` of the time limit or `patience` kicks
+    /// without a better plan: each kick closes one or two facilities and opens as many, drawn among
+    /// the eight whose closing (opening) alone cost least at the last local optimum, then
+    /// ``improveOpenSet(from:until:swapLimit:)`` descends from there.
+    mutating func iterateOpenSet(share: Double, seed: UInt64, patience: Int) {
+        var random = SplitMix64(seed: seed)
+        var stale = 0
+        while let best = bestAllocation, clock.seconds < share * clock.limit, !closed(), stale < patience {
+            var isOpen = Self.loadedSet(of: best, facilityCount: problem.facilityCount)
+            let open = rankedClosings.filter { isOpen[$0] }.prefix(8)
+            let closedSet = rankedOpenings.filter { !isOpen[$0] }.prefix(8)
+            guard !open.isEmpty, !closedSet.isEmpty else { return }
+            for _ in 0...random.next(below: 2) {
+                isOpen[open[open.startIndex + random.next(below: open.count)]] = false
+                isOpen[closedSet[closedSet.startIndex + random.next(below: closedSet.count)]] = true
             }
-            for (a, i) in current.open.enumerated() where loaded[a] { isOpen[i] = true }
-            let before = current.cost
+            let before = best.cost
+            improveOpenSet(from: isOpen, until: share)
+            stale = upperBound < before - 1e-9 * abs(before) ? 0 : stale + 1
+        }
+    }
+
+    /// The facilities whose closing or opening the local search evaluates exactly: all of them on
+    /// small problems; on large ones the twelve open and twelve closed whose change is estimated
+    /// cheapest from the current allocation (a closed customer moves whole to its next cheapest open
+    /// facility; an opened facility takes the customers it saves most on, within its capacity).
+    private func flipCandidates(_ isOpen: [Bool]) -> [Int] {
+        let m = problem.facilityCount
+        let n = problem.customerCount
+        guard m * n > 20000, let allocation = transportation.solve(open: isOpen.indices.filter { isOpen[$0] })
+        else { return Array(0..<m) }
+        var current = Array(repeating: 0.0, count: n)
+        var closing = Array(repeating: 0.0, count: m)
+        let open = allocation.open
+        for (j, shares) in allocation.shares.enumerated() {
+            for share in shares where share.amount > 0 {
+                let i = open[share.facility]
+                let fraction = share.amount / problem.demands[j]
+                current[j] += problem.cost(i, j) * fraction
+                let next = open.filter { $0 != i }.map { problem.cost($0, j) }.min() ?? .infinity
+                closing[i] += (next - problem.cost(i, j)) * fraction
+            }
+        }
+        var closings: [(facility: Int, estimate: Double)] = []
+        var openings: [(facility: Int, estimate: Double)] = []
+        for i in 0..<m {
+            if isOpen[i] {
+                closings.append((i, closing[i] - problem.fixedCosts[i]))
+                continue
+            }
+            var gains: [(perUnit: Double, demand: Double)] = []
+            for j in 0..<n where current[j] > problem.cost(i, j) {
+                gains.append(((current[j] - problem.cost(i, j)) / problem.demands[j], problem.demands[j]))
+            }
+            gains.sort { $0.perUnit > $1.perUnit }
+            var load = 0.0
+            var saving = 0.0
+            for gain in gains {
+                let take = min(gain.demand, problem.capacities[i] - load)
+                if take <= 0 { break }
+                load += take
+                saving += gain.perUnit * take
+            }
+            openings.append((i, problem.fixedCosts[i] - saving))
+        }
+        closings.sort { $0.estimate < $1.estimate }
+        openings.sort { $0.estimate < $1.estimate }
+        return closings.prefix(12).map(\.facility) + openings.prefix(12).map(\.facility)
+    }
+
+    /// The facilities an allocation loads.
+    private static func loadedSet(of allocation: TransportationSolver.Allocation, facilityCount: Int) -> [Bool] {
+        var isOpen = Array(repeating: false, count: facilityCount)
+        for shares in allocation.shares {
+            for share in shares where share.amount > 0 { isOpen[allocation.open[share.facility]] = true }
+        }
+        return isOpen
+    }
+
+    /// Local search from the open set `start` (the best plan's when nil): the best of all single
+    /// closings and openings, else the first improving swap among the `swapLimit` most promising
+    /// (by the costs of their closing and their opening alone), until none improves.
+    mutating func improveOpenSet(from start: [Bool]? = nil, until share: Double = 1, swapLimit: Int = 80) {
+        var isOpen = start ?? bestAllocation.map { Self.loadedSet(of: $0, facilityCount: problem.facilityCount) } ?? []
+        var before = start.map { evaluate($0) } ?? upperBound
+        while !isOpen.isEmpty, before.isFinite, clock.seconds < share * clock.limit, !closed() {
             var closings: [(facility: Int, cost: Double)] = []
             var openings: [(facility: Int, cost: Double)] = []
-            for i in 0..<problem.facilityCount {
+            var bestFlip = (facility: -1, cost: before - 1e-9 * abs(before))
+            for i in flipCandidates(isOpen) {
                 if clock.isOver { return }
                 isOpen[i].toggle()
                 let cost = evaluate(isOpen)
                 isOpen[i].toggle()
                 if isOpen[i] { closings.append((i, cost)) } else { openings.append((i, cost)) }
+                if cost < bestFlip.cost { bestFlip = (i, cost) }
             }
-            if upperBound < before - 1e-9 * abs(before) { continue }
+            if bestFlip.facility >= 0 {
+                isOpen[bestFlip.facility].toggle()
+                before = bestFlip.cost
+                continue
+            }
+            if start == nil || before <= upperBound {
+                rankedClosings = closings.sorted { $0.cost < $1.cost }.map(\.facility)
+                rankedOpenings = openings.sorted { $0.cost < $1.cost }.map(\.facility)
+            }
             var improved = false
             var pairs: [(closing: Int, opening: Int, cost: Double)] = []
             for closing in closings {
@@ -138,17 +226,18 @@ struct OpenSetSearch {
                 }
             }
             pairs.sort { $0.cost < $1.cost }
-            for pair in pairs {
+            for pair in pairs.prefix(swapLimit) {
                 if clock.isOver { return }
                 isOpen[pair.closing] = false
                 isOpen[pair.opening] = true
-                evaluate(isOpen)
-                isOpen[pair.closing] = true
-                isOpen[pair.opening] = false
-                if upperBound < before - 1e-9 * abs(before) {
+                let cost = evaluate(isOpen)
+                if cost < before - 1e-9 * abs(before) {
+                    before = cost
                     improved = true
                     break
                 }
+                isOpen[pair.closing] = true
+                isOpen[pair.opening] = false
             }
             if !improved { return }
         }
