@@ -95,3 +95,22 @@ import Testing
         }
     }
 }
+
+/// The summary feed, an older namespace and a Latin-1 file together.
+@Suite struct CatalogueLHEOIndexTests {
+    @Test func latin1SummaryFeedInTheOldNamespaceIsMappedValidatedAndRead() throws {
+        let outcome = try CatalogueFixtures.read(CatalogueFixtures.path("lheo-index-2.0-latin1.xml"))
+        #expect(outcome.summary.format == .lheoIndex)
+        #expect(outcome.summary.errorCount == 0)
+        #expect(outcome.summary.notes.contains { $0.en.contains("http://www.lheo.org/2.0 mapped to LHEO 2.3") })
+        let course = try #require(outcome.course("IDX-1"))
+        #expect(course.title == "Tableur : données et graphiques")
+        #expect(outcome.summary.providers.first?.name == "Formations Numériques de Haute-Corse")
+        #expect(course.hours == 14)
+        let session = try #require(course.sessions.first)
+        #expect(session.start.iso == "2027-05")
+        #expect(session.start.precision == .month)
+        #expect(session.venue?.communeCode == "2B120")
+        #expect(session.venue?.coordinateSource == .commune)
+    }
+}

@@ -208,8 +208,7 @@ struct LHEOMapper {
         }
         let seats = `extension`.seats(problems: &extensionProblems)
         let capacity =
-            session.descendants.first { $0.name == "nb-places" || $0.name == "capacite-simultanee" }
-            .flatMap { Amount.wholeNumber($0.text) }
+            session.firstDescendant(named: ["nb-places", "capacite-simultanee"]).flatMap { Amount.wholeNumber($0.text) }
         let minimum = session.descendants.first { $0.name == "effectif-minimal" }.flatMap {
             Amount.wholeNumber($0.text)
         }

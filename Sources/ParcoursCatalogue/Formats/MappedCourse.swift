@@ -68,7 +68,10 @@ enum ProviderNumber {
 /// HTML that providers put inside text fields (LHEO `&lt;p&gt;`, XCRI XHTML) reduced to plain text.
 enum PlainText {
     static func from(_ text: String) -> String {
-        guard text.contains("<") || text.contains("&") else { return text.collapsingWhiteSpace }
+        guard FastText.contains(text, byte: UInt8(ascii: "<")) || FastText.contains(text, byte: UInt8(ascii: "&"))
+        else {
+            return text.collapsingWhiteSpace
+        }
         var output = ""
         var inTag = false
         for character in text {

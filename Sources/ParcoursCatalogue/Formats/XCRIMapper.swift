@@ -203,11 +203,12 @@ struct XCRIMapper {
     static func format(_ element: XMLRecord?) -> TeachingFormat? {
         guard let element else { return nil }
         let code = (element.attributes["identifier"] ?? element.allText).collapsingWhiteSpace
-        switch TitleKey.make(code) {
-        case "cm", "nc", "wb", "campus", "face-to-face non-campus", "work-based", "presentiel": return .onSite
-        case "da", "mm", "mixed mode", "blended", "distance with attendance", "hybride": return .hybrid
-        case "ds", "on", "online", "online (no attendance)", "distance without attendance", "self-study",
-            "distance", "a distance":
+        switch FastText.foldedWord(code) {
+        case "cm", "nc", "wb", "campus", "face to face non campus", "work based", "presentiel", "sur place":
+            return .onSite
+        case "da", "mm", "mixed mode", "blended", "distance with attendance", "hybride", "mixte": return .hybrid
+        case "ds", "on", "online", "online no attendance", "distance without attendance", "self study",
+            "distance", "a distance", "en ligne":
             return .remote
         default: return nil
         }

@@ -57,7 +57,7 @@ struct VenueLocator {
                 unreadable: nil)
         }
         if let code = place.communeCode,
-            let commune = gazetteer.commune(code: code.trimmingCharacters(in: .whitespaces).uppercased())
+            let commune = gazetteer.commune(code: FastText.trimmed(Substring(code)).uppercased())
         {
             return Outcome(venue: found(commune, .commune), warnings: warnings, unreadable: nil)
         }

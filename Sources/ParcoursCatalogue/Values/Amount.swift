@@ -39,7 +39,7 @@ enum Amount {
 
     /// A whole number of seats or hours: digits only (spaces allowed around).
     static func wholeNumber(_ text: String) -> Int? {
-        Int(text.trimmingCharacters(in: .whitespaces))
+        Int(FastText.trimmed(Substring(text)))
     }
 }
 

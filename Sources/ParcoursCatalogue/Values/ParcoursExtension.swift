@@ -75,7 +75,7 @@ struct ParcoursExtension {
 
     func competences(problems: inout [Problem]) -> [TaughtCompetence] {
         (values[.competence] ?? []).flatMap { $0.split(separator: ";") }.compactMap { item in
-            let text = item.trimmingCharacters(in: .whitespaces)
+            let text = String(FastText.trimmed(item))
             let parts = text.split(separator: ":")
             let levels = parts.count == 2 ? parts[1].split(separator: "-").compactMap { Int($0) } : []
             guard parts.count == 2, levels.count == 2, (0...8).contains(levels[0]), (1...8).contains(levels[1]),
@@ -93,7 +93,7 @@ struct ParcoursExtension {
     func equipment(_ key: Key, problems: inout [Problem]) -> [Equipment] {
         guard let text = self[key] else { return [] }
         return text.split(separator: ",").compactMap { item in
-            let word = TitleKey.make(String(item))
+            let word = FastText.foldedWord(String(item))
             let synonyms: [String: Equipment] = [
                 "ordinateur": .workComputer, "pc": .workComputer, "tablette": .tablet, "telephone": .smartphone,
                 "connexion": .homeInternet,
@@ -107,7 +107,8 @@ struct ParcoursExtension {
     }
 
     var statuses: [String] {
-        (self[.eligibleStatuses] ?? "").split(separator: ",").map { TitleKey.make(String($0)) }.filter { !$0.isEmpty }
+        (self[.eligibleStatuses] ?? "").split(separator: ",").map { FastText.foldedWord(String($0)) }
+            .filter { !$0.isEmpty }
     }
 
     func seats(problems: inout [Problem]) -> (minimum: Int?, maximum: Int?) {
@@ -167,7 +168,7 @@ struct ParcoursExtension {
     /// Latitude and longitude from `geolocation`, or from `latitude` and `longitude`.
     func coordinate(problems: inout [Problem]) -> (latitude: Double, longitude: Double)? {
         if let text = self[.geolocation] {
-            let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let parts = text.split(separator: ",").map { Double(FastText.trimmed($0)) }
             if parts.count == 2, let latitude = parts[0], let longitude = parts[1],
                 CoordinateText.isPlausible(latitude: latitude, longitude: longitude)
             {
@@ -190,7 +191,7 @@ struct ParcoursExtension {
 
     var vat: VATStatus? {
         guard let text = self[.vat] else { return nil }
-        switch TitleKey.make(text) {
+        switch FastText.foldedWord(text) {
         case "ttc": return .inclusive
         case "ht": return .exclusive
         case "exempt", "exonere", "exoneree", "exoneration": return .exempt
@@ -202,7 +203,8 @@ struct ParcoursExtension {
 /// Coordinates as providers write them: `47.882108`, `4,8675`.
 enum CoordinateText {
     static func parse(_ text: String) -> Double? {
-        Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+        let trimmed = FastText.trimmed(Substring(text))
+        return Double(trimmed) ?? Double(String(trimmed.map { $0 == "," ? "." : $0 }))
     }
 
     static func isPlausible(latitude: Double, longitude: Double) -> Bool {

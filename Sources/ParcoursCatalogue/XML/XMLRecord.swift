@@ -57,6 +57,15 @@ public struct XMLRecord: Sendable, Hashable {
         children.isEmpty ? text : text + children.map(\.allText).joined(separator: " ")
     }
 
+    /// The first descendant (depth first) with one of these local names.
+    public func firstDescendant(named names: Set<String>) -> XMLRecord? {
+        for child in children {
+            if names.contains(child.name) { return child }
+            if let found = child.firstDescendant(named: names) { return found }
+        }
+        return nil
+    }
+
     /// Every descendant (not self), depth first.
     public var descendants: [XMLRecord] { children.flatMap { [$0] + $0.descendants } }
 
@@ -79,7 +88,5 @@ public struct XMLRecord: Sendable, Hashable {
 extension String {
     /// The text with runs of white space (spaces, tabs, line breaks, no-break spaces) turned into
     /// one space and the ends trimmed.
-    public var collapsingWhiteSpace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    public var collapsingWhiteSpace: String { FastText.collapsingWhiteSpace(self) }
 }
