@@ -121,18 +121,39 @@ public final class CSVReader {
             dataStart = parsed.end
             line = recordLine + parsed.lineBreaks
             if parsed.fieldCount == 1 && !parsed.quoted && bounds[0] == bounds[1] { continue }  // blank line
-            if parsed.highBits & 0x80 != 0 { try checkEncoding(fieldCount: parsed.fieldCount, line: recordLine) }
+            if encoding != .windows1252,
+                !CSVEncoding.isASCII(
+                    UnsafeBufferPointer(start: buffer + parsed.start, count: parsed.end - parsed.start))
+            {
+                try checkEncoding(parsed, line: recordLine)
+            }
             return CSVRecord(
                 line: recordLine, encoding: encoding ?? .utf8, base: buffer, bounds: bounds, count: parsed.fieldCount)
         }
     }
 
     private struct ParsedRecord {
+        /// Where the record starts in the buffer (reading more input may have moved it).
+        var start: Int
         var end: Int
         var fieldCount: Int
         var lineBreaks: Int
         var quoted: Bool
-        var highBits: UInt8
+        /// Whether a `""` was unescaped in place (the raw bytes then no longer read as text).
+        var unescaped: Bool
+    }
+
+    /// The number of line feeds in `count` bytes from `start`.
+    private static func lineFeeds(in start: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var found = 0
+        var cursor = UnsafeMutableRawPointer(start)
+        var remaining = count
+        while remaining > 0, let next = memchr(cursor, 0x0A, remaining) {
+            found += 1
+            remaining -= next - cursor + 1
+            cursor = next + 1
+        }
+        return found
     }
 
     /// Parses the record starting at `dataStart`, reading more input when the record goes past the
@@ -149,12 +170,13 @@ public final class CSVReader {
         var fieldCount = 0
         var lineBreaks = 0
         var quoted = false
-        var highBits: UInt8 = 0
+        var unescaped = false
         var bytes = buffer
 
         /// Makes `position` readable; false at the end of the input. Moves the record to the
         /// front of the buffer (shifting every offset) when more input is needed.
-        func available() throws(CSVError) -> Bool {
+        @inline(__always) func available() throws(CSVError) -> Bool {
+            if position < dataEnd { return true }
             while position >= dataEnd {
                 if atEndOfInput { return false }
                 let shift = try refill(keepingFrom: recordStart)
@@ -167,7 +189,7 @@ public final class CSVReader {
             }
             return true
         }
-        func endField(_ end: Int) {
+        @inline(__always) func endField(_ end: Int) {
             if 2 * fieldCount + 2 > boundsCapacity { growBounds() }
             bounds[2 * fieldCount] = fieldStart
             bounds[2 * fieldCount + 1] = end
@@ -196,17 +218,27 @@ public final class CSVReader {
                     guard try available() else {
                         throw CSVError(source: source, line: recordLine, kind: .unterminatedQuote)
                     }
-                    let byte = bytes[position]
-                    position += 1
-                    if byte == quote {
-                        guard try available(), bytes[position] == quote else { break }
-                        position += 1
-                    } else if byte == lineFeed {
-                        lineBreaks += 1
+                    // Jump to the next quote; the bytes before it are the field's (moved left
+                    // once a `""` has been unescaped).
+                    let end = dataEnd
+                    let stop =
+                        memchr(bytes + position, Int32(quote), end - position).map {
+                            $0.assumingMemoryBound(to: UInt8.self) - bytes
+                        } ?? end
+                    let length = stop - position
+                    if length > 0 {
+                        lineBreaks += Self.lineFeeds(in: bytes + position, count: length)
+                        if write != position { memmove(bytes + write, bytes + position, length) }
+                        write += length
+                        position = stop
                     }
-                    highBits |= byte
-                    bytes[write] = byte
+                    if stop == end { continue }
+                    position += 1
+                    guard try available(), bytes[position] == quote else { break }
+                    bytes[write] = quote
                     write += 1
+                    position += 1
+                    unescaped = true
                 }
                 endField(write)
                 guard try available() else { break fields }
@@ -235,7 +267,6 @@ public final class CSVReader {
                         try endLine()
                         break fields
                     }
-                    highBits |= byte
                     position += 1
                 }
                 guard try available() else {
@@ -245,7 +276,8 @@ public final class CSVReader {
             }
         }
         return ParsedRecord(
-            end: position, fieldCount: fieldCount, lineBreaks: lineBreaks, quoted: quoted, highBits: highBits)
+            start: recordStart, end: position, fieldCount: fieldCount, lineBreaks: lineBreaks, quoted: quoted,
+            unescaped: unescaped)
     }
 
     @inline(never)
@@ -258,9 +290,16 @@ public final class CSVReader {
     }
 
     /// Detects the encoding on the first non-ASCII record, then holds UTF-8 files to it.
-    private func checkEncoding(fieldCount: Int, line recordLine: Int) throws(CSVError) {
+    private func checkEncoding(_ record: ParsedRecord, line recordLine: Int) throws(CSVError) {
         if encoding == .windows1252 { return }
-        for index in 0..<fieldCount {
+        // Separators and quotes are ASCII: a record whose raw bytes are valid UTF-8 has valid fields.
+        if !record.unescaped,
+            CSVEncoding.isValidUTF8(UnsafeBufferPointer(start: buffer + record.start, count: record.end - record.start))
+        {
+            encoding = .utf8
+            return
+        }
+        for index in 0..<record.fieldCount {
             let field = UnsafeBufferPointer(
                 start: buffer + bounds[2 * index], count: bounds[2 * index + 1] - bounds[2 * index])
             if CSVEncoding.isValidUTF8(field) { continue }

@@ -40,11 +40,24 @@ enum PixDate {
     /// read as summer time.
     static func parisInstant(day: CalendarDay, minutes: Int) -> Date {
         let localSeconds = (day.dayNumber * 1440 + minutes) * 60
-        let summerStart = (lastSunday(month: 3, year: day.year).dayNumber * 1440 + 60) * 60
-        let summerEnd = (lastSunday(month: 10, year: day.year).dayNumber * 1440 + 60) * 60
+        let summer = summerTime(year: day.year)
         let asSummer = localSeconds - 7200
-        let utc = (summerStart..<summerEnd).contains(asSummer) ? asSummer : localSeconds - 3600
+        let utc = summer.contains(asSummer) ? asSummer : localSeconds - 3600
         return Date(timeIntervalSince1970: Double(utc))
+    }
+
+    /// Summer time of `year`, in seconds since 1970 (UTC); years 2000–2099 are computed once.
+    private static func summerTime(year: Int) -> Range<Int> {
+        let index = year - 2000
+        return summerTimes.indices.contains(index) ? summerTimes[index] : computeSummerTime(year: year)
+    }
+
+    private static let summerTimes: [Range<Int>] = (2000..<2100).map(computeSummerTime(year:))
+
+    private static func computeSummerTime(year: Int) -> Range<Int> {
+        let start = (lastSunday(month: 3, year: year).dayNumber * 1440 + 60) * 60
+        let end = (lastSunday(month: 10, year: year).dayNumber * 1440 + 60) * 60
+        return start..<end
     }
 
     private static func lastSunday(month: Int, year: Int) -> CalendarDay {

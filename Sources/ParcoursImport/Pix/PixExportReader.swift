@@ -39,6 +39,7 @@ public final class PixExportReader {
     private var campaign: PixCampaign?
     /// The campaign columns of the row ``campaign`` was decoded from, as written.
     private var campaignFields: [String] = []
+    private let campaignColumns: [Int]
 
     /// Opens the export at `path` and analyses its header; `file` names it in problems (default: `path`).
     public convenience init(path: String, file: String? = nil, framework: CompetenceFramework) throws(ImportFailure) {
@@ -80,6 +81,9 @@ public final class PixExportReader {
         competenceCodes =
             kind == .profilesCollection ? header.profileCompetences.map(\.code) : header.assessedCompetences.map(\.code)
         maximumLevel = framework.maximumLevel
+        campaignColumns =
+            [header.organization, header.campaignID, header.campaignCode, header.campaignName]
+            + (header.targetProfile.map { [$0] } ?? [])
         let zeros = Dictionary(uniqueKeysWithValues: framework.codes.map { ($0, 0) })
         zeroForEveryCompetence = zeros
         profileColumns = header.profileCompetences.map { ($0.level, $0.pix, zeros.index(forKey: $0.code)!) }

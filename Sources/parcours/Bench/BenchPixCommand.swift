@@ -3,8 +3,8 @@ import Foundation
 import ParcoursImport
 
 /// `parcours bench pix FILE`: reads and normalises a Pix export as `inspect pix` does, storing and
-/// printing nothing per row, and reports one JSON line: rows, bytes, seconds, rows/s, MB/s and the
-/// process's peak resident memory. `scripts/bench/pix-read.py` runs it beside pandas.
+/// printing nothing per row, and reports one JSON line: rows, bytes, wall and CPU seconds, rows/s, MB/s
+/// and the process's peak resident memory. `scripts/bench/pix-read.py` runs it beside pandas.
 struct BenchPixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pix", abstract: "Time reading and normalising a Pix export (no storage).")
@@ -17,6 +17,7 @@ struct BenchPixCommand: AsyncParsableCommand {
     func run() async throws {
         let framework = try options.loadConfiguration().framework
         let start = ContinuousClock.now
+        let cpuStart = Self.cpuSeconds()
         var rows = 0
         var shared = 0
         let reader: PixExportReader
@@ -30,16 +31,29 @@ struct BenchPixCommand: AsyncParsableCommand {
             throw CommandFailure(lines: failure.lines(in: options.language))
         }
         let elapsed = ContinuousClock.now - start
+        let cpuSeconds = Self.cpuSeconds() - cpuStart
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let bytes = reader.bytesConsumed
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let peakMiB = Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
+        let peakMiB = Double(Self.usage().ru_maxrss) / 1024  // Linux reports kilobytes
         print(
             """
             {"tool":"parcours","rows":\(rows),"shared":\(shared),"bytes":\(bytes),"seconds":\(seconds),\
+            "cpuSeconds":\(cpuSeconds),\
             "rowsPerSecond":\(Double(rows) / seconds),"megabytesPerSecond":\(Double(bytes) / 1e6 / seconds),\
             "peakMiB":\(peakMiB)}
             """)
+    }
+
+    private static func usage() -> rusage {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage
+    }
+
+    /// User plus system CPU time of this process so far: steadier than wall time on a busy machine.
+    private static func cpuSeconds() -> Double {
+        let usage = usage()
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
     }
 }
