@@ -11,7 +11,7 @@ enum PixImport {
     static func run(
         paths: [String], into store: some DataStore, framework: CompetenceFramework, language: Language
     ) throws -> [ImportOutcome] {
-        let sources = try paths.map { try SourceFile(path: $0) }
+        let sources = try paths.map { try SourceFile.reading($0) }
         let pathsBySource = Dictionary(zip(sources, paths), uniquingKeysWith: { first, _ in first })
         let progress = ImportProgress(language: language)
         defer { progress.finish() }

@@ -9,7 +9,7 @@ enum RosterImport {
     /// Reads and stores the roster at `path`. Throws ``ImportFailure`` (every problem of the file)
     /// or ``StoreError``; then nothing is stored.
     static func run(path: String, into store: some DataStore, configuration: Configuration) throws -> ImportOutcome {
-        let source = try SourceFile(path: path)
+        let source = try SourceFile.reading(path)
         let agents = try RosterReader.read(path: path, vocabulary: RosterVocabulary(configuration: configuration))
         return try store.importRoster(source, agents: agents)
     }
