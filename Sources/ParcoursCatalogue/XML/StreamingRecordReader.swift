@@ -41,6 +41,9 @@ struct XMLRootInfo {
 final class StreamingRecordReader {
     private let path: String
     private let limits: XMLSafetyLimits
+    /// Swift copies of libxml2's interned names (element and attribute names, namespace URIs
+    /// live in the parser's dictionary for the whole read): one copy per distinct name.
+    private var interned: [UnsafeRawPointer: String] = [:]
 
     init(path: String, limits: XMLSafetyLimits) {
         self.path = path
@@ -230,15 +233,15 @@ final class StreamingRecordReader {
     /// The element the reader is on: name, namespace, attributes (`xsi:type` resolved), line.
     private func openElement(_ reader: OpaquePointer) -> OpenElement {
         let line = lineOfCurrentNode(reader)
-        let name = LibXML.string(xmlTextReaderConstLocalName(reader))
-        let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
+        let name = intern(xmlTextReaderConstLocalName(reader))
+        let namespace = intern(xmlTextReaderConstNamespaceUri(reader))
         var attributes: [String: String] = [:]
         var typeName: XMLRecord.QualifiedName?
         if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
             repeat {
-                let attributeName = LibXML.string(xmlTextReaderConstLocalName(reader))
+                let attributeName = intern(xmlTextReaderConstLocalName(reader))
                 let value = LibXML.string(xmlTextReaderConstValue(reader))
-                let attributeNamespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
+                let attributeNamespace = intern(xmlTextReaderConstNamespaceUri(reader))
                 if attributeNamespace == Self.xsiNamespace, attributeName == "type" {
                     typeName = resolve(qualifiedName: value, reader)
                 } else if attributeNamespace != Self.xmlnsNamespace {
@@ -248,6 +251,16 @@ final class StreamingRecordReader {
             xmlTextReaderMoveToElement(reader)
         }
         return OpenElement(name: name, namespace: namespace, attributes: attributes, typeName: typeName, line: line)
+    }
+
+    /// The Swift string of a name from libxml2's dictionary, made once per distinct name.
+    private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let key = UnsafeRawPointer(pointer)
+        if let known = interned[key] { return known }
+        let name = LibXML.string(pointer)
+        interned[key] = name
+        return name
     }
 
     /// `prefix:local` resolved with the namespaces in scope.

@@ -41,8 +41,15 @@ public struct XMLRecord: Sendable, Hashable {
 
     /// Follows a path of local names (`"periode/debut"`) through first children.
     public func first(_ path: String) -> XMLRecord? {
-        var current: XMLRecord? = self
-        for step in path.split(separator: "/") { current = current?.child(String(step)) }
+        var current = self
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "/") ?? rest.endIndex
+            let step = rest[rest.startIndex..<end]
+            guard let next = current.children.first(where: { $0.name == step }) else { return nil }
+            current = next
+            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
+        }
         return current
     }
 
