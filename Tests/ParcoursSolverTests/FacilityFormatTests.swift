@@ -31,8 +31,13 @@ import Testing
                 line: 5, field: "cost of customer 2 at facility 2", message: "'x' is not a non-negative number")
         ) { try FacilityProblem(parsing: "2 3\n10 5.\n10 7.\n2 1 4\n3 2 x\n1 8 1\n", layout: .beasley) }
         #expect(throws: FacilityProblemFormatError.self) {
-            try FacilityProblem(parsing: beasley + "9\n", layout: .beasley, capacity: 6)
+            try FacilityProblem(parsing: "2 3\n10 5.\n10 7.\n2 1 4\n3 2 2\n1 8\n", layout: .beasley)
         }
+    }
+
+    @Test func ignoresWhatFollowsTheLastCost() throws {
+        let padded = try FacilityProblem(parsing: beasley + "9 9.\n\0\0", layout: .beasley, capacity: 6)
+        #expect(padded == (try FacilityProblem(parsing: beasley, layout: .beasley, capacity: 6)))
     }
 
     @Test func solutionFilesRoundTripAndCostIsRecomputed() throws {

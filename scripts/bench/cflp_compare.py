@@ -3,7 +3,7 @@
 facility-location instances of ../shared/reference/solver-benchmarks, same instances, same time
 limits, one run. Installs highspy with pip when it is missing.
 
-Usage: scripts/bench/cflp_compare.py [--data DIR] [--parcours BIN] [--sets cap,capa,ss,holmberg,lb50]
+Usage: scripts/bench/cflp_compare.py [--data DIR] [--parcours BIN] [--sets cap,capa,ss,holmberg,lb50] [--only REGEX]
                                      [--out bench-out/cflp]
 Writes OUT/table.md (the table), OUT/results.json, and prints the table and summary ratios.
 """
@@ -11,6 +11,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,7 @@ ORLIB_SS = [61, 62, 63, 64, 71, 72, 73, 74, 91, 92, 93, 94, 101, 102, 103, 104, 
 
 
 def read_instance(path, layout, capacity=None):
+    # NUL padding and numbers after the last cost are ignored, as parcours does (Holmberg p10, p47).
     tokens = open(path, "rb").read().replace(b"\0", b" ").split()
     m, n = int(float(tokens[0])), int(float(tokens[1]))
     k = 2
@@ -171,6 +173,7 @@ def main():
     parser.add_argument("--sets", default="cap,capa,ss,holmberg,lb50")
     parser.add_argument("--out", default="bench-out/cflp")
     parser.add_argument("--no-highs", action="store_true", help="only run parcours")
+    parser.add_argument("--only", help="a regular expression the instance names must match")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     solutions = os.path.join(args.out, "solutions")
@@ -180,6 +183,8 @@ def main():
     rows = []
     for run in runs(args.data, args.sets.split(",")):
         group, name, path, layout, capacity, single, alpha, limit = run
+        if args.only and not re.fullmatch(args.only, name):
+            continue
         optimum = known.get((name, variant(single, alpha)))
         ours = run_parcours(args.parcours, run, args.data, solutions)
         highs = None
