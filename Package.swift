@@ -87,6 +87,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Runs the built `parcours` executable: the command-line contracts, end to end.
+        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours"]),
         .testTarget(name: "ParcoursModelTests", dependencies: ["ParcoursModel"]),
         .testTarget(name: "ParcoursConfigTests", dependencies: ["ParcoursConfig"]),
         .testTarget(name: "ParcoursCSVTests", dependencies: ["ParcoursCSV"]),
