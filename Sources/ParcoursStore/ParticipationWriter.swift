@@ -5,18 +5,25 @@ import ParcoursModel
 /// Writes the participations of one export file inside the import's transaction.
 ///
 /// The first row of a campaign already stored from another file removes that campaign's earlier
-/// rows (a Pix export always holds a whole campaign: the newer export replaces the older).
+/// rows (a Pix export always holds a whole campaign: the newer export replaces the older). An
+/// export older than the stored one is refused by ``finish()``.
 final class ParticipationWriter {
     private let db: Database
     private let fileID: Int64
+    private let fileName: String
+    /// Campaigns this file replaces: their code and the latest share stored before.
+    private var replaced: [Int64: (code: String, latestShare: Date)] = [:]
+    /// The latest share of each campaign in this file.
+    private var latestShare: [Int64: Date] = [:]
     private let insertParticipation: Statement
     private let insertResult: Statement
     private var campaignRowIDs: [String: Int64] = [:]
     private(set) var count = 0
 
-    init(db: Database, fileID: Int64) throws {
+    init(db: Database, fileID: Int64, fileName: String) throws {
         self.db = db
         self.fileID = fileID
+        self.fileName = fileName
         insertParticipation = try db.makeStatement(
             sql: """
                 INSERT INTO participation
@@ -33,6 +40,9 @@ final class ParticipationWriter {
 
     func add(_ participation: PixParticipation) throws {
         let campaignID = try campaignRowID(participation.campaign)
+        if let sharedAt = participation.sharedAt, participation.shared {
+            latestShare[campaignID] = max(latestShare[campaignID] ?? sharedAt, sharedAt)
+        }
         try insertParticipation.execute(arguments: [
             campaignID, participation.externalID, participation.lastName, participation.firstName,
             participation.shared, participation.sharedAt, participation.line,
@@ -60,6 +70,18 @@ final class ParticipationWriter {
         count += 1
     }
 
+    /// Checks, once every row is written, that no campaign was replaced by an older export.
+    func finish() throws {
+        for (campaignID, previous) in replaced.sorted(by: { $0.key < $1.key }) {
+            let incoming = latestShare[campaignID]
+            if incoming.map({ $0 < previous.latestShare }) ?? true {
+                throw OlderExportError(
+                    file: fileName, campaignCode: previous.code, storedLatestShare: previous.latestShare,
+                    exportLatestShare: incoming)
+            }
+        }
+    }
+
     private func campaignRowID(_ campaign: PixCampaign) throws -> Int64 {
         if let known = campaignRowIDs[campaign.campaignID] { return known }
         let arguments: StatementArguments = [
@@ -70,6 +92,12 @@ final class ParticipationWriter {
         if let existing = try Int64.fetchOne(
             db, sql: "SELECT id FROM campaign WHERE pixCampaignID = ?", arguments: [campaign.campaignID])
         {
+            if let stored = try Date.fetchOne(
+                db, sql: "SELECT MAX(sharedAt) FROM participation WHERE campaignID = ? AND shared",
+                arguments: [existing])
+            {
+                replaced[existing] = (campaign.code, stored)
+            }
             try db.execute(sql: "DELETE FROM participation WHERE campaignID = ?", arguments: [existing])
             try db.execute(
                 sql: """

@@ -35,8 +35,9 @@ public struct SQLiteStore: DataStore {
             try files.map { file in
                 if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
                 let fileID = try insert(file, kind: .pixExport, in: db)
-                let writer = try ParticipationWriter(db: db, fileID: fileID)
+                let writer = try ParticipationWriter(db: db, fileID: fileID, fileName: file.name)
                 try produce(file) { try writer.add($0) }
+                try writer.finish()
                 try setRowCount(writer.count, ofFile: fileID, in: db)
                 return .imported(rows: writer.count)
             }

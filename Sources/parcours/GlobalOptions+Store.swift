@@ -8,6 +8,8 @@ extension GlobalOptions {
     func openStore() throws -> SQLiteStore {
         do {
             return try SQLiteStore(path: database)
+        } catch let error as OlderExportError {
+            throw CommandFailure(lines: [error.message(in: language)])
         } catch let error as StoreError {
             throw CommandFailure(lines: [error.description])
         } catch let error as CocoaError {
@@ -23,6 +25,8 @@ extension GlobalOptions {
             return try body()
         } catch let failure as ImportFailure {
             throw CommandFailure(lines: failure.lines(in: language))
+        } catch let error as OlderExportError {
+            throw CommandFailure(lines: [error.message(in: language)])
         } catch let error as StoreError {
             throw CommandFailure(lines: [error.description])
         } catch let error as CocoaError {

@@ -1,0 +1,47 @@
+import Foundation
+import ParcoursModel
+import ParcoursStore
+import Testing
+
+@Suite struct OlderExportTests {
+    static func row(_ externalID: String, level: Int, sharedOn day: Int?) -> PixParticipation {
+        PixParticipation(
+            campaign: SQLiteStoreTests.profiles, externalID: externalID, lastName: "Dupont", firstName: "Anne",
+            shared: day != nil, sharedAt: day.map { Date(timeIntervalSince1970: Double($0) * 86_400) },
+            levels: day == nil ? nil : [CompetenceCode("1.1"): level],
+            pix: day == nil ? nil : [CompetenceCode("1.1"): level * 8], mastery: nil, skills: nil,
+            estimatedLevels: nil, extraColumns: [:], line: 2)
+    }
+
+    @Test func anOlderExportOfAStoredCampaignIsRefusedAndChangesNothing() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        // The newer export (shares up to day 20 000) is imported first.
+        _ = try store.importPixExport(
+            SourceFile(name: "new.csv", contentHash: "new"),
+            participations: [Self.row("1", level: 3, sharedOn: 19_990), Self.row("2", level: 4, sharedOn: 20_000)])
+
+        let error = #expect(throws: OlderExportError.self) {
+            try store.importPixExport(
+                SourceFile(name: "old.csv", contentHash: "old"),
+                participations: [Self.row("1", level: 1, sharedOn: 19_990), Self.row("2", level: 0, sharedOn: nil)])
+        }
+        #expect(error?.file == "old.csv")
+        #expect(error?.campaignCode == "PROANDENNE")
+        #expect(error?.exportLatestShare == Date(timeIntervalSince1970: 19_990 * 86_400))
+        #expect(error?.message(in: .english).contains("2024-09-24") == true)
+
+        let stored = try store.participations().map { $0.levels?[CompetenceCode("1.1")] }
+        #expect(stored == [3, 4])
+        #expect(try store.importedFiles().map(\.name) == ["new.csv"])
+    }
+
+    @Test func anExportWithTheSameLatestShareReplacesTheStoredOne() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        _ = try store.importPixExport(
+            SourceFile(name: "a.csv", contentHash: "a"), participations: [Self.row("1", level: 2, sharedOn: 20_000)])
+        _ = try store.importPixExport(
+            SourceFile(name: "b.csv", contentHash: "b"),
+            participations: [Self.row("1", level: 2, sharedOn: 20_000), Self.row("2", level: 5, sharedOn: 19_000)])
+        #expect(try store.participations().count == 2)
+    }
+}
