@@ -13,4 +13,4 @@ demo: release
 	.build/release/parcours demo
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest    # every test is Swift Testing
