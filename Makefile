@@ -1,7 +1,7 @@
 # The two commands of a new user: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: demo test deps build release
+.PHONY: demo test deps release
 
 deps:
 	@scripts/install-deps.sh
