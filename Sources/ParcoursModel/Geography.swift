@@ -98,10 +98,15 @@ public struct Circuity: Hashable, Codable, Sendable {
 
     /// The estimated road distance for a straight-line distance, both in kilometres.
     public func roadKilometres(straightLine kilometres: Double) -> Double {
+        kilometres * factor(straightLine: kilometres)
+    }
+
+    /// The factor that applies to a straight-line distance in kilometres (the short-trip one below the threshold).
+    public func factor(straightLine kilometres: Double) -> Double {
         if let below = shortTripBelowKilometres, let shortFactor = shortTripFactor, kilometres < below {
-            return kilometres * shortFactor
+            return shortFactor
         }
-        return kilometres * factor
+        return factor
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language of everything Parcours writes for people.
 public enum Language: String, Hashable, Codable, Sendable, CaseIterable {
     case french = "fr"
@@ -16,5 +18,17 @@ public enum Language: String, Hashable, Codable, Sendable, CaseIterable {
     /// Picks the French or English text.
     public func pick(_ french: String, _ english: String) -> String {
         self == .french ? french : english
+    }
+
+    /// A number with at most `fractionDigits` decimals, trailing zeros dropped, with a decimal comma in
+    /// French: `1,25` and `1.25`.
+    public func decimal(_ value: Double, fractionDigits: Int = 2) -> String {
+        var text = String(format: "%.\(fractionDigits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if text == "-0" { text = "0" }
+        return self == .french ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }

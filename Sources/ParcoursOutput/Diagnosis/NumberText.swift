@@ -20,13 +20,7 @@ struct NumberText {
 
     /// A number with at most `fractionDigits` decimals, trailing zeros dropped.
     func decimal(_ value: Double, fractionDigits: Int = 2) -> String {
-        var text = String(format: "%.\(fractionDigits)f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        if text == "-0" { text = "0" }
-        return language == .french ? text.replacingOccurrences(of: ".", with: ",") : text
+        language.decimal(value, fractionDigits: fractionDigits)
     }
 
     /// An integer with thin-space (French) or comma (English) thousands.

@@ -1,0 +1,115 @@
+import ParcoursModel
+
+/// Eligibility of an agent for a session, to cover one of their needs: every constraint of
+/// ``EligibilityConstraint`` in one place.
+///
+/// Rules:
+/// - level fit: the course teaches the need's competence with entry level ≤ the agent's current level
+///   < exit level (the agent can follow it and comes out higher; reaching the target is not required);
+/// - travel (on-site sessions): road km = straight line × the territory's circuity ≤ the agent's limit,
+///   or the policy's no-car limit when it is tighter and the agent has no car;
+/// - remote access (remote sessions): a computer or tablet, and home internet or a computer at work;
+/// - status: the session's eligible statuses are empty or contain the agent's;
+/// - equipment: every required item is the agent's or provided by the session;
+/// - language: the course's language is one of the agent's (case-insensitive ISO 639-1);
+/// - schedule, unavailability, public holiday: every session day is a working day of the agent, outside
+///   their unavailable periods, and not one of the context's holidays;
+/// - registration: when the session has a registration period, it has not ended before the planning date.
+public enum Eligibility {
+    /// Every failed constraint, in ``EligibilityConstraint`` order; empty when the agent is eligible.
+    public static func failures(
+        agent: Agent, need: Need, course: Course, session: TrainingSession, context: EligibilityContext
+    ) -> [EligibilityFailure] {
+        let checks: [EligibilityFailure?] = [
+            levelFit(need: need, course: course),
+            travel(agent: agent, session: session, context: context),
+            remoteAccess(agent: agent, session: session),
+            status(agent: agent, session: session),
+            equipment(agent: agent, session: session),
+            language(agent: agent, course: course),
+            schedule(agent: agent, session: session),
+            unavailability(agent: agent, session: session),
+            publicHoliday(session: session, context: context),
+            registration(session: session, context: context),
+        ]
+        return checks.compactMap { $0 }
+    }
+
+    static func levelFit(need: Need, course: Course) -> EligibilityFailure? {
+        let taught = course.competences.filter { $0.code == need.competence }
+        if taught.contains(where: { $0.entryLevel <= need.currentLevel && need.currentLevel < $0.exitLevel }) {
+            return nil
+        }
+        return .levelFit(
+            competence: need.competence, currentLevel: need.currentLevel, targetLevel: need.targetLevel,
+            entryLevel: taught.first?.entryLevel, exitLevel: taught.first?.exitLevel)
+    }
+
+    static func travel(agent: Agent, session: TrainingSession, context: EligibilityContext) -> EligibilityFailure? {
+        guard let venue = session.venue else { return nil }
+        let straight = context.agentOrigin.distanceKilometres(to: venue.coordinate)
+        let factor = context.circuity.factor(straightLine: straight)
+        let road = straight * factor
+        let noCarLimit = agent.hasCar ? nil : context.policy.noCarMaximumKilometres
+        let limit = min(agent.maximumTravelKilometres, noCarLimit ?? .infinity)
+        guard road > limit else { return nil }
+        return .travel(
+            straightLineKilometres: straight, circuityFactor: factor, roadKilometres: road,
+            agentLimitKilometres: agent.maximumTravelKilometres, noCarLimitKilometres: noCarLimit,
+            limitKilometres: limit)
+    }
+
+    static func remoteAccess(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        guard session.isRemote else { return nil }
+        let hasDevice = !agent.equipment.isDisjoint(with: [.workComputer, .tablet])
+        let hasConnection = !agent.equipment.isDisjoint(with: [.homeInternet, .workComputer])
+        guard !(hasDevice && hasConnection) else { return nil }
+        return .remoteAccess(hasDevice: hasDevice, hasConnection: hasConnection)
+    }
+
+    static func status(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        guard !session.eligibleStatuses.isEmpty, !session.eligibleStatuses.contains(agent.statusID) else {
+            return nil
+        }
+        return .status(statusID: agent.statusID, eligibleStatuses: session.eligibleStatuses.sorted())
+    }
+
+    static func equipment(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        let missing = Equipment.allCases.filter {
+            session.equipmentRequired.contains($0) && !agent.equipment.contains($0)
+                && !session.equipmentProvided.contains($0)
+        }
+        return missing.isEmpty ? nil : .equipment(missing: missing)
+    }
+
+    static func language(agent: Agent, course: Course) -> EligibilityFailure? {
+        let spoken = agent.languages.contains { $0.lowercased() == course.language.lowercased() }
+        return spoken ? nil : .language(courseLanguage: course.language, agentLanguages: agent.languages)
+    }
+
+    static func schedule(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        let days = sessionDays(session).filter { !agent.workingDays.contains($0.weekday) }
+        return days.isEmpty ? nil : .schedule(nonWorkingDays: days)
+    }
+
+    static func unavailability(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        let days = sessionDays(session).filter { day in agent.unavailable.contains { $0.contains(day) } }
+        return days.isEmpty ? nil : .unavailability(days: days)
+    }
+
+    static func publicHoliday(session: TrainingSession, context: EligibilityContext) -> EligibilityFailure? {
+        let days = Set(sessionDays(session))
+        let holidays = context.publicHolidays.filter { days.contains($0.day) }.sorted { $0.day < $1.day }
+        return holidays.isEmpty ? nil : .publicHoliday(holidays: holidays)
+    }
+
+    static func registration(session: TrainingSession, context: EligibilityContext) -> EligibilityFailure? {
+        guard let period = session.registration, period.last < context.planningDate else { return nil }
+        return .registration(closedOn: period.last, planningDate: context.planningDate)
+    }
+
+    /// The distinct calendar days of a session, in order.
+    private static func sessionDays(_ session: TrainingSession) -> [CalendarDay] {
+        Array(Set(session.days.map(\.day))).sorted()
+    }
+}
