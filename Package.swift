@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
@@ -34,7 +33,7 @@ let package = Package(
         ),
         // The one CSV reader and writer of the project (streaming, Excel-tolerant); no dependencies.
         .target(name: "ParcoursCSV", swiftSettings: strictSettings),
-        // Readers of what people bring: Pix Orga exports, agent rosters, provider catalogues.
+        // Readers of what communes bring: Pix Orga exports and agent rosters, linked to each other.
         .target(
             name: "ParcoursImport", dependencies: ["ParcoursModel", "ParcoursCSV", "ParcoursConfig"],
             swiftSettings: strictSettings),
@@ -82,7 +81,6 @@ let package = Package(
                 "ParcoursOutput", "ParcoursSolver",
                 "ParcoursSynthetic", "ParcoursCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
