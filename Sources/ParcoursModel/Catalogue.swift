@@ -1,22 +1,5 @@
 import Foundation
 
-/// A training provider, identified by its SIRET (FR) or company number (BE), else its name.
-public struct Provider: Hashable, Codable, Sendable {
-    public let id: String
-    public let name: String
-    public let siret: String?
-    public let belgianCompanyNumber: String?
-    public let country: Country?
-
-    public init(id: String, name: String, siret: String?, belgianCompanyNumber: String?, country: Country?) {
-        self.id = id
-        self.name = name
-        self.siret = siret
-        self.belgianCompanyNumber = belgianCompanyNumber
-        self.country = country
-    }
-}
-
 /// How a course is taught.
 public enum TeachingFormat: String, Hashable, Codable, Sendable {
     case onSite = "on-site"

@@ -43,11 +43,6 @@ public struct CatalogueProvider: Sendable, Hashable, Codable {
         if let belgianCompanyNumber { return "BCE:" + belgianCompanyNumber }
         return "NOM:" + TitleKey.make(name)
     }
-
-    /// The model value.
-    public var provider: Provider {
-        Provider(id: id, name: name, siret: siret, belgianCompanyNumber: belgianCompanyNumber, country: country)
-    }
 }
 
 /// Where an on-site session takes place, with where its coordinate came from.
