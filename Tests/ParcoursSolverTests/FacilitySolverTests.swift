@@ -34,30 +34,16 @@ import Testing
         #expect(result.objective <= 8848 * 1.005)
     }
 
-    @Test(arguments: [false, true])
-    func matchesEnumerationOnSmallSingleSourceProblems(minimumLoads: Bool) throws {
+    /// Single-source on 4 sessions × 6 customers, multi-source (every unit of demand enumerated)
+    /// on 3 × 4; with and without minimum loads; 12 seeds each.
+    @Test(arguments: [true, false], [false, true])
+    func matchesEnumerationOnSmallProblems(singleSource: Bool, minimumLoads: Bool) throws {
         for seed in UInt64(1)...12 {
             let problem = RandomProblem.make(
-                seed: seed, facilities: 4, customers: 6, singleSource: true, minimumLoads: minimumLoads)
-            let optimum = EnumeratedOptimum.singleSource(problem)
-            let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 0.3)).solve()
-            guard let optimum else {
-                #expect(result == nil, "seed \(seed): no feasible plan exists")
-                continue
-            }
-            let found = try #require(result, "seed \(seed)")
-            try check(found, of: problem)
-            #expect(abs(found.objective - optimum) <= 1e-9 * optimum, "seed \(seed)")
-            #expect(found.bound <= optimum + 1e-9 * optimum, "seed \(seed)")
-        }
-    }
-
-    @Test(arguments: [false, true])
-    func matchesEnumerationOnSmallMultiSourceProblems(minimumLoads: Bool) throws {
-        for seed in UInt64(1)...12 {
-            let problem = RandomProblem.make(
-                seed: seed, facilities: 3, customers: 4, singleSource: false, minimumLoads: minimumLoads)
-            let optimum = EnumeratedOptimum.multiSource(problem)
+                seed: seed, facilities: singleSource ? 4 : 3, customers: singleSource ? 6 : 4,
+                singleSource: singleSource, minimumLoads: minimumLoads)
+            let optimum =
+                singleSource ? EnumeratedOptimum.singleSource(problem) : EnumeratedOptimum.multiSource(problem)
             let result = FacilitySolver(problem: problem, options: FacilitySolverOptions(timeLimit: 0.3)).solve()
             guard let optimum else {
                 #expect(result == nil, "seed \(seed): no feasible plan exists")
