@@ -31,6 +31,12 @@ public struct CompetenceAggregate: Hashable, Sendable {
 
     /// Whether the cell's figures are hidden (too few agents to be shown).
     public var isSuppressed: Bool { belowTarget == nil }
+
+    /// The same cell with its figures hidden.
+    func suppressed() -> CompetenceAggregate {
+        CompetenceAggregate(
+            competence: competence, agentsWithTarget: agentsWithTarget, belowTarget: nil, meanGap: nil, estimated: nil)
+    }
 }
 
 /// The figures of one group (territory, commune or job family).
@@ -41,14 +47,26 @@ public struct GroupAggregate: Hashable, Sendable {
     /// Those with at least one shared Pix result.
     public let assessed: Int
     /// Fragile agents among the assessed; nil when `assessed` is below the minimum cell size.
-    public let fragile: Int?
+    public private(set) var fragile: Int?
     /// `fragile / assessed`; nil when suppressed.
-    public let fragileShare: Double?
+    public private(set) var fragileShare: Double?
     /// One per competence of the framework, in framework order.
-    public let competences: [CompetenceAggregate]
+    public private(set) var competences: [CompetenceAggregate]
 
-    /// Whether the group's figures are hidden (fewer assessed agents than the minimum cell size).
+    /// Whether the group's fragility figures are hidden (too few assessed agents, or hidden so that
+    /// another hidden group cannot be recomputed by subtraction).
     public var isSuppressed: Bool { fragile == nil }
+
+    /// Hides the fragility figures.
+    mutating func suppressFragility() {
+        fragile = nil
+        fragileShare = nil
+    }
+
+    /// Hides the figures of the competence at `index`.
+    mutating func suppressCompetence(at index: Int) {
+        competences[index] = competences[index].suppressed()
+    }
 
     /// Aggregates `diagnoses` (all in the group) under the policy's minimum cell size.
     public init(scope: GroupScope, diagnoses: [AgentDiagnosis], codes: [CompetenceCode], minimumCellSize: Int) {

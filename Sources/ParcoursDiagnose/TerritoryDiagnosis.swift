@@ -1,7 +1,8 @@
 import ParcoursModel
 
 /// The diagnosis of one territory: every agent's needs and the aggregates per commune, job
-/// family and for the whole territory, under the policy's minimum cell size.
+/// family and for the whole territory, under the policy's minimum cell size, with complementary
+/// suppression (``ComplementarySuppression``) so that no hidden cell can be recomputed from the others.
 ///
 /// `agents` holds personal data: outputs beyond one commune show pseudonyms instead of names.
 public struct TerritoryDiagnosis: Sendable {
@@ -38,18 +39,20 @@ public struct TerritoryDiagnosis: Sendable {
         overall = GroupAggregate(
             scope: .territory(territory.id), diagnoses: diagnoses, codes: codes, minimumCellSize: cell)
         let byCommune = Dictionary(grouping: diagnoses, by: \.agent.communeCode)
-        communes = territory.communes.compactMap { commune in
-            byCommune[commune.code].map {
-                GroupAggregate(scope: .commune(commune.code), diagnoses: $0, codes: codes, minimumCellSize: cell)
-            }
-        }
+        communes = ComplementarySuppression.protect(
+            territory.communes.compactMap { commune in
+                byCommune[commune.code].map {
+                    GroupAggregate(scope: .commune(commune.code), diagnoses: $0, codes: codes, minimumCellSize: cell)
+                }
+            }, minimumCellSize: cell)
         let byFamily = Dictionary(grouping: diagnoses, by: \.agent.jobFamilyID)
         let familyOrder = families.map(\.id) + byFamily.keys.filter { familiesByID[$0] == nil }.sorted()
-        jobFamilies = familyOrder.compactMap { id in
-            byFamily[id].map {
-                GroupAggregate(scope: .jobFamily(id), diagnoses: $0, codes: codes, minimumCellSize: cell)
-            }
-        }
+        jobFamilies = ComplementarySuppression.protect(
+            familyOrder.compactMap { id in
+                byFamily[id].map {
+                    GroupAggregate(scope: .jobFamily(id), diagnoses: $0, codes: codes, minimumCellSize: cell)
+                }
+            }, minimumCellSize: cell)
         let assessedLevels = assessedAgents.filter { communeOrder[$0.agent.communeCode] != nil }.map(\.levels)
         distributions = codes.map { code in
             LevelDistribution(

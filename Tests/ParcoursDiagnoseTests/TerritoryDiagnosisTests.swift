@@ -111,29 +111,66 @@ import Testing
         #expect(overall.competences[2].isSuppressed && overall.competences[2].agentsWithTarget == 2)
     }
 
+    /// The aggregate of the diagnosed agents that `belongs` selects, with primary suppression only.
+    static func group(_ scope: GroupScope, of diagnosis: TerritoryDiagnosis, _ belongs: (Agent) -> Bool)
+        -> GroupAggregate
+    {
+        GroupAggregate(
+            scope: scope, diagnoses: diagnosis.agents.filter { belongs($0.agent) }, codes: framework.codes,
+            minimumCellSize: policy.minimumCellSize)
+    }
+
     @Test func communeAggregatesHideSmallGroups() {
-        let communes = Self.diagnosis.communes
-        #expect(communes.map(\.scope) == [.commune("A"), .commune("B")])
-        let a = communes[0]
+        let a = Self.group(.commune("A"), of: Self.diagnosis) { $0.communeCode == "A" }
         #expect(a.agents == 4 && a.assessed == 3 && a.fragile == 2)
         #expect(a.fragileShare == 2.0 / 3.0)
         #expect(a.competences[0].belowTarget == 1 && a.competences[0].meanGap == 1.0 / 3.0)
         #expect(a.competences[1].belowTarget == 1 && a.competences[1].meanGap == 2.0 / 3.0)
         #expect(a.competences[2].isSuppressed)
         // B has 2 assessed agents, below the minimum cell size of 3: nothing is shown.
+        let communes = Self.diagnosis.communes
+        #expect(communes.map(\.scope) == [.commune("A"), .commune("B")])
         let b = communes[1]
         #expect(b.isSuppressed && b.fragileShare == nil && b.competences.allSatisfy(\.isSuppressed))
     }
 
+    @Test func aVisibleCommuneThatWouldRevealAHiddenOneIsHiddenToo() {
+        // Territory − A = B: A's figures would give B's (fragile 4 − 2 = 2), so A is hidden as well;
+        // head counts stay visible.
+        let a = Self.diagnosis.communes[0]
+        #expect(a.agents == 4 && a.assessed == 3)
+        #expect(a.isSuppressed && a.fragileShare == nil && a.competences.allSatisfy(\.isSuppressed))
+    }
+
+    @Test func hiddenCommunesThatTogetherReachTheCellSizeNeedNoComplement() {
+        // C adds 2 assessed agents: B and C hidden together concern 4 ≥ 3 agents, so A stays visible.
+        let territory = Territory(
+            id: "t", name: "Territoire", country: .belgium, circuityFactor: 1.3,
+            communes: [Self.commune("A"), Self.commune("B"), Self.commune("C")], statuses: [])
+        let agents =
+            Self.agents + [
+                Self.agent("C1", "C", "admin", [Self.c11: 3, Self.c21: 3], .measured),
+                Self.agent("C2", "C", "admin", [Self.c11: 1, Self.c21: 1], .measured),
+            ]
+        let diagnosis = TerritoryDiagnosis(
+            territory: territory, agents: agents, families: Self.families, framework: Self.framework,
+            policy: Self.policy)
+        let communes = diagnosis.communes
+        #expect(communes.map(\.isSuppressed) == [false, true, true])
+        #expect(communes[0].fragile == 2 && communes[0].competences[0].belowTarget == 1)
+    }
+
     @Test func jobFamilyAggregates() {
+        // admin: A1, A2, B1, all fragile; 1.1 gaps 1, 0, 2; 2.1 gaps 0, 2, 3.
+        let admin = Self.group(.jobFamily("admin"), of: Self.diagnosis) { $0.jobFamilyID == "admin" }
+        #expect(admin.fragileShare == 1.0)
+        #expect(admin.competences[0].belowTarget == 2 && admin.competences[0].meanGap == 1.0)
+        #expect(admin.competences[1].meanGap == 5.0 / 3.0)
         let families = Self.diagnosis.jobFamilies
         #expect(families.map(\.scope) == [.jobFamily("admin"), .jobFamily("field")])
-        // admin: A1, A2, B1, all fragile; 1.1 gaps 1, 0, 2; 2.1 gaps 0, 2, 3.
-        #expect(families[0].fragileShare == 1.0)
-        #expect(families[0].competences[0].belowTarget == 2 && families[0].competences[0].meanGap == 1.0)
-        #expect(families[0].competences[1].meanGap == 5.0 / 3.0)
-        // field: A3 and B2 assessed (A4 not): suppressed.
+        // field: A3 and B2 assessed (A4 not): suppressed; admin is then territory − field: hidden too.
         #expect(families[1].agents == 3 && families[1].isSuppressed)
+        #expect(families[0].isSuppressed && families[0].assessed == 3)
     }
 
     @Test func levelDistributions() {

@@ -22,10 +22,10 @@ import Testing
             ]))
         // Assesse: 1 agent → every figure but the count is empty.
         #expect(rows.contains(["namur", "commune", "92006", "Assesse", "2.1", "Interagir", "1", "", "", "", ""]))
-        // Territory, 2.1: gaps 2, 0, 1, 3 → 3 of 4 below, mean 1,5.
+        // Territory, 2.1: gaps 2, 0, 1, 3, 0, 0 → 3 of 6 below, mean 1.
         #expect(
             rows.contains([
-                "namur", "territoire", "namur", "Province de Namur", "2.1", "Interagir", "4", "3", "0,750", "1,50", "1",
+                "namur", "territoire", "namur", "Province de Namur", "2.1", "Interagir", "6", "3", "0,500", "1,00", "1",
             ]))
     }
 

@@ -70,7 +70,7 @@ import Testing
         #expect(assesse["suppressed"] as? Bool == true && assesse["fragile"] == nil && assesse["fragileShare"] == nil)
         let agents = try #require(territory["agents"] as? [[String: Any]])
         #expect(
-            agents.count == 4
+            agents.count == 6
                 && agents.allSatisfy { $0["lastName"] == nil && ($0["id"] as? String)?.hasPrefix("P-") == true })
         let own = try Self.document(.commune("92003"))
         let ownAgents = try #require(((own["territories"] as? [[String: Any]])?.first?["agents"]) as? [[String: Any]])

@@ -3,8 +3,9 @@ import ParcoursDiagnose
 import ParcoursModel
 import ParcoursOutput
 
-/// A small diagnosed territory: commune 92003 with 3 assessed agents (shown), commune 92006 with
-/// one (hidden under the minimum cell size of 3).
+/// A small diagnosed territory: commune 92003 with 3 assessed agents (shown), communes 92006 with
+/// one and 91030 with two (each hidden under the minimum cell size of 3; together they concern 3
+/// agents, so Andenne's figures need no complementary suppression).
 enum ReportFixture {
     static let c11 = CompetenceCode("1.1")
     static let c21 = CompetenceCode("2.1")
@@ -43,6 +44,10 @@ enum ReportFixture {
                 code: "92006", name: "Assesse", postalCodes: ["5330"],
                 coordinate: Coordinate(latitude: 50.37, longitude: 5.02), population: 7_000, nuts3: "BE352",
                 arrondissement: "Namur"),
+            Commune(
+                code: "91030", name: "Ciney", postalCodes: ["5590"],
+                coordinate: Coordinate(latitude: 50.27, longitude: 5.11), population: 16_706, nuts3: "BE351",
+                arrondissement: "Dinant"),
         ], statuses: [], nameEN: "Province of Namur")
 
     static func agent(_ id: String, _ lastName: String, _ commune: String, _ levels: [CompetenceCode: CurrentLevel])
@@ -70,6 +75,13 @@ enum ReportFixture {
         agent(
             "004", "Zeller", "92006",
             [c11: .init(level: 0, source: .measured), c21: .init(level: 0, source: .measured)]),
+        // Ciney: both at their targets.
+        agent(
+            "005", "Renard", "91030",
+            [c11: .init(level: 2, source: .measured), c21: .init(level: 3, source: .measured)]),
+        agent(
+            "006", "Collin", "91030",
+            [c11: .init(level: 4, source: .measured), c21: .init(level: 3, source: .measured)]),
     ]
 
     static func report(_ audience: DiagnosisReport.Audience, language: Language = .french) -> DiagnosisReport {
