@@ -73,13 +73,23 @@ let package = Package(
             dependencies: ["ParcoursModel", "ParcoursConfig", "ParcoursCSV", "CLibXML2"],
             swiftSettings: strictSettings
         ),
+        // Application workflows shared by the command line and the service: what the store holds,
+        // assembled for the diagnosis and the planner.
+        .target(
+            name: "ParcoursWorkflow",
+            dependencies: [
+                "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
+                "ParcoursOutput",
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "parcours",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
                 "ParcoursOutput", "ParcoursSolver",
-                "ParcoursSynthetic", "ParcoursCatalogue",
+                "ParcoursSynthetic", "ParcoursCatalogue", "ParcoursWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -108,5 +118,8 @@ let package = Package(
             name: "ParcoursCatalogueTests",
             dependencies: ["ParcoursCatalogue", "ParcoursConfig", "ParcoursModel", "ParcoursStore"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ParcoursWorkflowTests",
+            dependencies: ["ParcoursWorkflow", "ParcoursConfig", "ParcoursModel", "ParcoursStore", "ParcoursDiagnose"]),
     ]
 )

@@ -3,6 +3,7 @@ import Foundation
 import ParcoursConfig
 import ParcoursOutput
 import ParcoursStore
+import ParcoursWorkflow
 
 /// `parcours demo [--out DIR]`: the whole job on the bundled sample data. Imports every roster and
 /// Pix export of `Samples/` (found beside `Config/`) into a fresh database inside the output

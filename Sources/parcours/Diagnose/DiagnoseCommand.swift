@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParcoursOutput
+import ParcoursWorkflow
 
 extension DiagnosisOutput.Format: ExpressibleByArgument {}
 

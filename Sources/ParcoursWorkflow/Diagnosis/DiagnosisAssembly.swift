@@ -7,18 +7,21 @@ import ParcoursOutput
 import ParcoursStore
 
 /// The diagnosis of what the store holds: the rosters' agents with their Pix results linked
-/// (``RosterLinker``: by external id, else by name within the commune) and consolidated (``PixConsolidation``), diagnosed per territory under the
-/// policy; computed once, then reported for any audience.
-struct DiagnosisAssembly {
-    let configuration: Configuration
-    let territories: [TerritoryDiagnosis]
-    let pseudonymizer: Pseudonymizer
+/// (``RosterLinker``: by external id, else by name within the commune) and consolidated
+/// (``PixConsolidation``), diagnosed per territory under the policy; computed once, then reported for
+/// any audience or handed to planning.
+public struct DiagnosisAssembly: Sendable {
+    public let configuration: Configuration
+    /// One diagnosis per territory of the configuration, in its order.
+    public let territories: [TerritoryDiagnosis]
+    public let pseudonymizer: Pseudonymizer
     /// Pix rows that match several agents of their commune by name: left out, never guessed.
-    let ambiguousRows: Int
+    public let ambiguousRows: Int
     /// Pix rows that match no agent of the rosters: left out.
-    let unmatchedRows: Int
+    public let unmatchedRows: Int
 
-    init(configuration: Configuration, store: some DataStore) throws {
+    /// Links, consolidates and diagnoses every agent and Pix row of `store`.
+    public init(configuration: Configuration, store: some DataStore) throws {
         self.configuration = configuration
         let agents = try store.agents()
         let linker = RosterLinker(agents: agents, vocabulary: RosterVocabulary(configuration: configuration))
@@ -51,7 +54,7 @@ struct DiagnosisAssembly {
     }
 
     /// Codes of the communes that have agents, in territory order.
-    var communesWithAgents: [String] {
+    public var communesWithAgents: [String] {
         territories.flatMap { diagnosis in
             diagnosis.communes.compactMap { aggregate in
                 if case .commune(let code) = aggregate.scope { return code }
@@ -61,7 +64,7 @@ struct DiagnosisAssembly {
     }
 
     /// A line on the Pix rows left out, for stderr; nil when every row is linked. Never names anyone.
-    func linkingNote(language: Language) -> String? {
+    public func linkingNote(language: Language) -> String? {
         guard ambiguousRows + unmatchedRows > 0 else { return nil }
         return language.pick(
             "\(ambiguousRows) lignes Pix ambiguës (plusieurs agents de même nom dans la commune) et \(unmatchedRows) sans agent correspondant dans les registres : non prises en compte",
@@ -70,7 +73,7 @@ struct DiagnosisAssembly {
     }
 
     /// The report for `audience`, written in `language`.
-    func report(audience: DiagnosisReport.Audience, language: Language) -> DiagnosisReport {
+    public func report(audience: DiagnosisReport.Audience, language: Language) -> DiagnosisReport {
         DiagnosisReport(
             territories: territories, framework: configuration.framework, families: configuration.jobFamilies,
             policy: configuration.policy, audience: audience, language: language, pseudonymizer: pseudonymizer,
