@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     public let pseudonym: PseudonymPolicy
     /// Rules proposing competences for courses that declare none (`tagging.yaml`).
     public let tagging: TaggingRules
+    /// Thresholds, buyers, reference prices, themes and grouping of tenders (`procurement/`).
+    public let procurement: ProcurementRules
 
     /// Reads and validates every file of `directory`; the first problem found is thrown as a
     /// ``ConfigError`` naming its file, line and field.
@@ -43,6 +45,7 @@ public struct Configuration: Sendable {
             references: .init(gazetteer: gazetteer, statuses: statuses, schoolCalendars: schoolCalendars))
         tagging = try TaggingRulesFile.load(
             from: directory.appending(path: TaggingRulesFile.name), framework: framework)
+        procurement = try ProcurementFiles.load(from: directory, framework: framework, territories: territories)
     }
 
     public func jobFamily(id: String) -> JobFamily? { jobFamilies.first { $0.id == id } }

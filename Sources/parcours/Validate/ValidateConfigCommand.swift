@@ -34,5 +34,13 @@ struct ValidateConfigCommand: AsyncParsableCommand {
                 "  \(holidays) jours fériés, \(configuration.schoolCalendars.count) calendriers scolaires (\(toVerify) périodes à vérifier)",
                 "  \(holidays) public holidays, \(configuration.schoolCalendars.count) school calendars (\(toVerify) periods to verify)"
             ))
+        let procurement = configuration.procurement
+        let tiersToVerify = procurement.thresholds.filter { $0.toVerify != nil }.count
+        let defaults = procurement.referencePrices.filter(\.isChosenDefault).count
+        print(
+            language.pick(
+                "  marchés : \(procurement.thresholds.count) paliers de seuils (\(tiersToVerify) à vérifier), \(procurement.buyers.count) acheteurs, \(procurement.themes.count) thèmes, \(procurement.referencePrices.count) prix de référence (\(defaults) valeurs par défaut)",
+                "  procurement: \(procurement.thresholds.count) threshold tiers (\(tiersToVerify) to verify), \(procurement.buyers.count) buyers, \(procurement.themes.count) themes, \(procurement.referencePrices.count) reference prices (\(defaults) chosen defaults)"
+            ))
     }
 }
