@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
     public let tagging: TaggingRules
     /// Thresholds, buyers, reference prices, themes and grouping of tenders (`procurement/`).
     public let procurement: ProcurementRules
+    /// The planning policy per country and how catalogue sessions become plannable (`planning.yaml`).
+    public let planning: PlanningSettings
 
     /// Reads and validates every file of `directory`; the first problem found is thrown as a
     /// ``ConfigError`` naming its file, line and field.
@@ -46,6 +48,7 @@ public struct Configuration: Sendable {
         tagging = try TaggingRulesFile.load(
             from: directory.appending(path: TaggingRulesFile.name), framework: framework)
         procurement = try ProcurementFiles.load(from: directory, framework: framework, territories: territories)
+        planning = try PlanningFile.load(from: directory.appending(path: PlanningFile.name), territories: territories)
     }
 
     public func jobFamily(id: String) -> JobFamily? { jobFamilies.first { $0.id == id } }

@@ -1,3 +1,5 @@
+import Foundation
+
 // What providers' catalogues offer, normalised from LHEO, XCRI-CAP or the Parcours CSV: read by
 // ParcoursCatalogue, stored by ParcoursStore, matched by later steps.
 
@@ -100,6 +102,36 @@ public struct DailySlot: Sendable, Hashable, Codable {
     ) {
         self.startMinute = startMinute
         self.endMinute = endMinute
+    }
+
+    /// Reads `09:00-12:30` (also `9h-12h30`); nil when it is not such a slot or ends before it starts.
+    public init?(text: some StringProtocol) {
+        let bounds = text.split(separator: "-").map { Self.minuteOfDay(String($0)) }
+        guard bounds.count == 2, let start = bounds[0], let end = bounds[1], start < end else { return nil }
+        self.init(startMinute: start, endMinute: end)
+    }
+
+    /// Reads a comma-separated list of slots (`09:00-12:30,13:30-16:30`); nil when an item is not a
+    /// slot or the list is empty.
+    public static func list(_ text: some StringProtocol) -> [DailySlot]? {
+        let slots = text.split(separator: ",").map { DailySlot(text: $0) }
+        guard !slots.isEmpty, !slots.contains(nil) else { return nil }
+        return slots.compactMap { $0 }
+    }
+
+    /// The slot's length in minutes.
+    public var minutes: Int { endMinute - startMinute }
+
+    /// `09:00`, `9h00`, `9h` → minutes after midnight.
+    static func minuteOfDay(_ text: String) -> Int? {
+        let parts = text.trimmingCharacters(in: .whitespaces).lowercased()
+            .split(separator: ":", omittingEmptySubsequences: false).flatMap {
+                $0.split(separator: "h", omittingEmptySubsequences: false)
+            }
+        guard let hours = parts.first.flatMap({ Int($0) }), (0...23).contains(hours) else { return nil }
+        let minutes = parts.count > 1 && !parts[1].isEmpty ? Int(parts[1]) : 0
+        guard let minutes, (0...59).contains(minutes) else { return nil }
+        return hours * 60 + minutes
     }
 }
 

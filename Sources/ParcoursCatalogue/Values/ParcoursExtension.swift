@@ -143,26 +143,13 @@ struct ParcoursExtension {
         guard let text = self[.schedule] else { return [] }
         var slots: [DailySlot] = []
         for item in text.split(separator: ",") {
-            let bounds = item.split(separator: "-").map { Self.minutes(String($0)) }
-            guard bounds.count == 2, let start = bounds[0], let end = bounds[1], start < end else {
+            guard let slot = DailySlot(text: item) else {
                 problems.append(Problem(key: .schedule, value: String(item)))
                 continue
             }
-            slots.append(DailySlot(startMinute: start, endMinute: end))
+            slots.append(slot)
         }
         return slots
-    }
-
-    /// `09:00`, `9h00`, `9h` → minutes after midnight.
-    static func minutes(_ text: String) -> Int? {
-        let parts = text.trimmingCharacters(in: .whitespaces).lowercased()
-            .split(separator: ":", omittingEmptySubsequences: false).flatMap {
-                $0.split(separator: "h", omittingEmptySubsequences: false)
-            }
-        guard let hours = parts.first.flatMap({ Int($0) }), (0...23).contains(hours) else { return nil }
-        let minutes = parts.count > 1 && !parts[1].isEmpty ? Int(parts[1]) : 0
-        guard let minutes, (0...59).contains(minutes) else { return nil }
-        return hours * 60 + minutes
     }
 
     /// Latitude and longitude from `geolocation`, or from `latitude` and `longitude`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParcoursConfig
+import ParcoursModel
 
 /// `parcours validate config`: checks every file of the Config folder.
 struct ValidateConfigCommand: AsyncParsableCommand {
@@ -41,6 +42,17 @@ struct ValidateConfigCommand: AsyncParsableCommand {
             language.pick(
                 "  marchés : \(procurement.thresholds.count) paliers de seuils (\(tiersToVerify) à vérifier), \(procurement.buyers.count) acheteurs, \(procurement.themes.count) thèmes, \(procurement.referencePrices.count) prix de référence (\(defaults) valeurs par défaut)",
                 "  procurement: \(procurement.thresholds.count) threshold tiers (\(tiersToVerify) to verify), \(procurement.buyers.count) buyers, \(procurement.themes.count) themes, \(procurement.referencePrices.count) reference prices (\(defaults) chosen defaults)"
+            ))
+        let planning = configuration.planning
+        let travel = Country.allCases.map { country in
+            let cost = planning.rules(of: country).travelCostPerKilometre
+            let check = cost.toVerify ? language.pick(", à vérifier", ", to verify") : ""
+            return "\(language.decimal(cost.amount, fractionDigits: 4)) €/km (\(country.rawValue)\(check))"
+        }
+        print(
+            language.pick(
+                "  planification : \(language.decimal(planning.valuePerWeight)) € par unité de poids de besoin, trajets \(travel.joined(separator: ", "))",
+                "  planning: \(language.decimal(planning.valuePerWeight)) € per unit of need weight, travel \(travel.joined(separator: ", "))"
             ))
     }
 }
