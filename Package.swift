@@ -120,6 +120,9 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ParcoursWorkflowTests",
-            dependencies: ["ParcoursWorkflow", "ParcoursConfig", "ParcoursModel", "ParcoursStore", "ParcoursDiagnose"]),
+            dependencies: [
+                "ParcoursWorkflow", "ParcoursConfig", "ParcoursModel", "ParcoursStore", "ParcoursDiagnose",
+                "ParcoursCatalogue",
+            ]),
     ]
 )

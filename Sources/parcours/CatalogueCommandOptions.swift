@@ -21,10 +21,7 @@ struct CatalogueOptions: ParsableArguments {
         var limits = XMLSafetyLimits.standard
         limits.maximumFileBytes = maxSize << 20
         return CatalogueReader(
-            options: CatalogueReadOptions(
-                schemaDirectory: configuration.directory.appending(path: "schemas"), profile: profile, limits: limits,
-                communes: configuration.gazetteer, tagger: CompetenceTagger(rules: configuration.tagging),
-                knownCompetences: Set(configuration.framework.codes)))
+            options: CatalogueReadOptions(configuration: configuration, profile: profile, limits: limits))
     }
 }
 

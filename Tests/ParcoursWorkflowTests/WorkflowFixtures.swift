@@ -1,11 +1,38 @@
 import Foundation
+import ParcoursCatalogue
 import ParcoursConfig
+import ParcoursStore
 
-/// What the workflow tests read: the repository's own Config.
+/// What the workflow tests read: the repository's own Config, Samples and Catalogues, and the
+/// catalogue fixtures of `Tests/ParcoursCatalogueTests/Fixtures`.
 enum WorkflowFixtures {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     /// The shipped configuration, loaded once.
     static let configuration = Result { try Configuration(directory: repository.appending(path: "Config")) }
+
+    /// Every file of `Catalogues/`.
+    static var bundledCatalogues: [URL] {
+        get throws {
+            try FileManager.default.contentsOfDirectory(
+                at: repository.appending(path: "Catalogues"), includingPropertiesForKeys: nil
+            ).filter { ["xml", "csv"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
+        }
+    }
+
+    /// A catalogue fixture of the catalogue tests.
+    static func catalogueFixture(_ name: String) -> URL {
+        repository.appending(path: "Tests/ParcoursCatalogueTests/Fixtures/\(name)")
+    }
+
+    /// Imports catalogue files as `parcours import catalogue` does (courses in error left out).
+    static func importCatalogues(_ files: [URL], into store: SQLiteStore) throws {
+        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: try configuration.get()))
+        for file in files {
+            _ = try store.importCatalogue(try SourceFile(path: file.path)) { add in
+                try reader.read(path: file.path) { course, provider in try add(course, provider) }.format.rawValue
+            }
+        }
+    }
 }
