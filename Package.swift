@@ -79,7 +79,7 @@ let package = Package(
             name: "ParcoursWorkflow",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursOutput",
+                "ParcoursOutput", "ParcoursCatalogue",
             ],
             swiftSettings: strictSettings
         ),

@@ -2,6 +2,7 @@ import Foundation
 import ParcoursCatalogue
 import ParcoursConfig
 import ParcoursStore
+import ParcoursWorkflow
 
 /// What the workflow tests read: the repository's own Config, Samples and Catalogues, and the
 /// catalogue fixtures of `Tests/ParcoursCatalogueTests/Fixtures`.
@@ -29,10 +30,6 @@ enum WorkflowFixtures {
     /// Imports catalogue files as `parcours import catalogue` does (courses in error left out).
     static func importCatalogues(_ files: [URL], into store: SQLiteStore) throws {
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: try configuration.get()))
-        for file in files {
-            _ = try store.importCatalogue(try SourceFile(path: file.path)) { add in
-                try reader.read(path: file.path) { course, provider in try add(course, provider) }.format.rawValue
-            }
-        }
+        for file in files { _ = try CatalogueImport.run(path: file.path, into: store, reader: reader) }
     }
 }
