@@ -87,7 +87,20 @@ struct OpenSetSearch {
                 capacity += problem.capacities[i]
             }
         }
-        _ = evaluate(isOpen)
+        if costIgnoringCapacities(isOpen) < upperBound { evaluate(isOpen) }
+    }
+
+    /// A lower bound on the cost of the open set `isOpen`: its fixed costs plus each customer served
+    /// whole by its cheapest open facility.
+    private func costIgnoringCapacities(_ isOpen: [Bool]) -> Double {
+        let open = isOpen.indices.filter { isOpen[$0] }
+        var cost = open.reduce(0) { $0 + problem.fixedCosts[$1] }
+        for j in 0..<problem.customerCount {
+            var cheapest = Double.infinity
+            for i in open { cheapest = min(cheapest, problem.cost(i, j)) }
+            cost += cheapest
+        }
+        return cost
     }
 
     /// The cost of the best allocation to the open set `isOpen` (infinite when none), remembering it.

@@ -71,10 +71,13 @@ private struct FlowState {
     var loads: [Double]
     let lower: [Double]
     let upper: [Double]
-    /// arcCost[a * k + b]: the cheapest per-unit change of moving demand of a customer at a to b.
+    /// arcCost[a * k + b]: the cheapest per-unit change of moving demand of a customer at a to b, and
+    /// arcCustomer the customer achieving it (-1: no customer at a). Kept up to date move by move: a
+    /// customer arriving at a can only lower a's arcs; one leaving a stales the arcs it achieved.
     var arcCost: [Double]
     var arcCustomer: [Int]
-    var dirty: [Bool]
+    /// The arcs whose customer left their facility, rescanned before the next path search.
+    var staleArcs: [Int] = []
     let epsilon: Double
     let isFeasible: Bool
 
@@ -94,7 +97,6 @@ private struct FlowState {
         loads = Array(repeating: 0, count: k)
         arcCost = Array(repeating: .infinity, count: k * k)
         arcCustomer = Array(repeating: -1, count: k * k)
-        dirty = Array(repeating: true, count: k)
         guard isFeasible else { return }
         for j in 0..<n {
             var best = 0
@@ -112,25 +114,47 @@ private struct FlowState {
         }
     }
 
-    /// Recomputes the arcs leaving facility a.
+    /// Computes every arc leaving facility a.
     private mutating func refreshArcs(from a: Int) {
         let row = a * k
         for b in 0..<k {
             arcCost[row + b] = .infinity
             arcCustomer[row + b] = -1
         }
-        let facility = open[a]
-        for j in customersAt[a] {
-            let here = solver.unitCost(facility, j)
-            for b in 0..<k where b != a {
-                let change = solver.unitCost(open[b], j) - here
-                if change < arcCost[row + b] {
-                    arcCost[row + b] = change
-                    arcCustomer[row + b] = j
-                }
+        for j in customersAt[a] { lowerArcs(from: a, through: j) }
+    }
+
+    /// Lowers the arcs leaving a to what moving customer j (at a) would cost.
+    @inline(__always)
+    private mutating func lowerArcs(from a: Int, through j: Int) {
+        let row = a * k
+        let here = solver.unitCost(open[a], j)
+        for b in 0..<k where b != a {
+            let change = solver.unitCost(open[b], j) - here
+            if change < arcCost[row + b] {
+                arcCost[row + b] = change
+                arcCustomer[row + b] = j
             }
         }
-        dirty[a] = false
+    }
+
+    /// Rescans the customers of the stale arcs' facilities for those arcs.
+    private mutating func refreshStaleArcs() {
+        for arc in staleArcs {
+            let (a, b) = (arc / k, arc % k)
+            var best = Double.infinity
+            var bestCustomer = -1
+            for j in customersAt[a] {
+                let change = solver.unitCost(open[b], j) - solver.unitCost(open[a], j)
+                if change < best {
+                    best = change
+                    bestCustomer = j
+                }
+            }
+            arcCost[arc] = best
+            arcCustomer[arc] = bestCustomer
+        }
+        staleArcs.removeAll(keepingCapacity: true)
     }
 
     private func share(of customer: Int, at facility: Int) -> Double {
@@ -144,6 +168,12 @@ private struct FlowState {
             if shares[j][index].amount <= 0 {
                 shares[j].remove(at: index)
                 customersAt[a].removeAll { $0 == j }
+                let row = a * k
+                for c in 0..<k where arcCustomer[row + c] == j {
+                    arcCost[row + c] = .infinity
+                    arcCustomer[row + c] = -1
+                    staleArcs.append(row + c)
+                }
             }
         }
         if let index = shares[j].firstIndex(where: { $0.facility == b }) {
@@ -151,11 +181,10 @@ private struct FlowState {
         } else {
             shares[j].append(TransportationSolver.Share(facility: b, amount: amount))
             customersAt[b].append(j)
+            lowerArcs(from: b, through: j)
         }
         loads[a] -= amount
         loads[b] += amount
-        dirty[a] = true
-        dirty[b] = true
     }
 
     /// Runs successive shortest paths until every load is within its bounds; false if stuck.
@@ -177,7 +206,11 @@ private struct FlowState {
                 deficit += max(0, lower[a] - loads[a])
             }
             if excess <= epsilon && deficit <= epsilon { return true }
-            for a in 0..<k where dirty[a] { refreshArcs(from: a) }
+            if rounds == 1 {
+                for a in 0..<k { refreshArcs(from: a) }
+            } else {
+                refreshStaleArcs()
+            }
             for v in 0...k {
                 distance[v] = .infinity
                 parent[v] = -1
@@ -272,10 +305,12 @@ private struct FlowState {
                 }
             }
             guard amount > 0 else { return false }
-            for index in 0..<(path.count - 1) {
+            // The customers are read before moving: a move changes the arcs of the facilities it touches.
+            let moves = (0..<(path.count - 1)).compactMap { index -> (customer: Int, from: Int, to: Int)? in
                 let (a, b) = (path[index], path[index + 1])
-                if a != t && b != t { move(arcCustomer[a * k + b], from: a, to: b, amount: amount) }
+                return a == t || b == t ? nil : (arcCustomer[a * k + b], a, b)
             }
+            for step in moves { move(step.customer, from: step.from, to: step.to, amount: amount) }
         }
     }
 
