@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Domain values shared by every step; no I/O.
@@ -108,7 +109,7 @@ let package = Package(
         .testTarget(name: "ParcoursOutputTests", dependencies: ["ParcoursOutput"]),
         .testTarget(
             name: "ParcoursSolverTests",
-            dependencies: ["ParcoursSolver"],
+            dependencies: ["ParcoursSolver", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

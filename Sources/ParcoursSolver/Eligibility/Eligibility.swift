@@ -20,8 +20,16 @@ public enum Eligibility {
     public static func failures(
         agent: Agent, need: Need, course: Course, session: TrainingSession, context: EligibilityContext
     ) -> [EligibilityFailure] {
+        [levelFit(need: need, course: course)].compactMap { $0 }
+            + sessionFailures(agent: agent, course: course, session: session, context: context)
+    }
+
+    /// The failures that do not depend on the need (every constraint but level fit), in
+    /// ``EligibilityConstraint`` order: one evaluation serves all the needs an agent may bring to a session.
+    static func sessionFailures(
+        agent: Agent, course: Course, session: TrainingSession, context: EligibilityContext
+    ) -> [EligibilityFailure] {
         let checks: [EligibilityFailure?] = [
-            levelFit(need: need, course: course),
             travel(agent: agent, session: session, context: context),
             remoteAccess(agent: agent, session: session),
             status(agent: agent, session: session),
@@ -33,6 +41,22 @@ public enum Eligibility {
             registration(session: session, context: context),
         ]
         return checks.compactMap { $0 }
+    }
+
+    /// The road distance from an origin to a venue (straight line × the circuity factor for that distance)
+    /// and the factor used: the rule of the travel constraint, shared with the planner's travel costs.
+    static func road(from origin: Coordinate, to venue: Coordinate, circuity: Circuity) -> (
+        straightLine: Double, factor: Double, kilometres: Double
+    ) {
+        let straight = origin.distanceKilometres(to: venue)
+        let factor = circuity.factor(straightLine: straight)
+        return (straight, factor, straight * factor)
+    }
+
+    /// The furthest the agent may travel: their own limit, or the policy's no-car limit when tighter.
+    static func travelLimit(agent: Agent, policy: EligibilityPolicy) -> (noCar: Double?, kilometres: Double) {
+        let noCarLimit = agent.hasCar ? nil : policy.noCarMaximumKilometres
+        return (noCarLimit, min(agent.maximumTravelKilometres, noCarLimit ?? .infinity))
     }
 
     static func levelFit(need: Need, course: Course) -> EligibilityFailure? {
@@ -47,16 +71,13 @@ public enum Eligibility {
 
     static func travel(agent: Agent, session: TrainingSession, context: EligibilityContext) -> EligibilityFailure? {
         guard let venue = session.venue else { return nil }
-        let straight = context.agentOrigin.distanceKilometres(to: venue.coordinate)
-        let factor = context.circuity.factor(straightLine: straight)
-        let road = straight * factor
-        let noCarLimit = agent.hasCar ? nil : context.policy.noCarMaximumKilometres
-        let limit = min(agent.maximumTravelKilometres, noCarLimit ?? .infinity)
-        guard road > limit else { return nil }
+        let road = road(from: context.agentOrigin, to: venue.coordinate, circuity: context.circuity)
+        let limit = travelLimit(agent: agent, policy: context.policy)
+        guard road.kilometres > limit.kilometres else { return nil }
         return .travel(
-            straightLineKilometres: straight, circuityFactor: factor, roadKilometres: road,
-            agentLimitKilometres: agent.maximumTravelKilometres, noCarLimitKilometres: noCarLimit,
-            limitKilometres: limit)
+            straightLineKilometres: road.straightLine, circuityFactor: road.factor, roadKilometres: road.kilometres,
+            agentLimitKilometres: agent.maximumTravelKilometres, noCarLimitKilometres: limit.noCar,
+            limitKilometres: limit.kilometres)
     }
 
     static func remoteAccess(agent: Agent, session: TrainingSession) -> EligibilityFailure? {

@@ -1,0 +1,371 @@
+import ParcoursModel
+
+/// The primal side of the planner: pins, a lazy greedy construction, and a large-neighbourhood search
+/// that empties a few related sessions and repairs them greedily, keeping the result only when the
+/// objective does not fall.
+struct PlanSearch {
+    var state: PlanState
+    /// Pins that could not be kept: the need and the session they named.
+    private(set) var releasedPins: [(need: Int, session: Int, assignment: PreviousAssignment)] = []
+    private var random: SplitMix64
+
+    var instance: PlanningInstance { state.instance }
+
+    init(instance: PlanningInstance, seed: UInt64) {
+        state = PlanState(instance: instance)
+        random = SplitMix64(seed: seed)
+    }
+
+    // MARK: Pins
+
+    /// Opens the sessions of pinned assignments with their pinned participants, fills each to its minimum
+    /// with the best other candidates, and releases the pins of sessions that cannot reach it.
+    mutating func applyPins() {
+        for pin in instance.pins {
+            let agent = instance.needAgent[pin.need]
+            guard agent >= 0, instance.needInPlan[pin.need],
+                let option = instance.agentOptions[agent].first(where: {
+                    Int(instance.optionSession[Int($0)]) == pin.session
+                        && state.needRange(Int($0)).contains { instance.optionNeeds[$0] == Int32(pin.need) }
+                })
+            else {
+                releasedPins.append(pin)
+                continue
+            }
+            let session = pin.session
+            if !state.isOpen[session] { state.open(session) }
+            if !state.isActive[Int(option)] {
+                let agentIndex = Int(instance.optionAgent[Int(option)])
+                guard state.load(session) < instance.maximumSeats[session],
+                    state.isFree(agent: agentIndex, for: session),
+                    state.fitsAllowance(agent: agentIndex, session: session)
+                else {
+                    releasedPins.append(pin)
+                    continue
+                }
+                state.activate(Int(option))
+            }
+            state.pin(Int(option))
+        }
+        for session in 0..<instance.sessionCount where state.isOpen[session] {
+            fillToMinimum(session)
+            if state.load(session) < instance.minimumSeats[session] {
+                releasedPins += instance.pins.filter {
+                    $0.session == session && !releasedPins.map(\.need).contains($0.need)
+                }
+                state.unpin(session: session)
+                state.empty(session)
+            }
+        }
+    }
+
+    /// Adds the best available candidates to an open session until it reaches its minimum.
+    private mutating func fillToMinimum(_ session: Int) {
+        while state.load(session) < instance.minimumSeats[session] {
+            let best = instance.sessionOptions[session].map(Int.init).filter {
+                state.canActivate($0) && state.coversNewNeed($0)
+            }
+            .max { (state.gain($0), $1) < (state.gain($1), $0) }
+            guard let best else { return }
+            state.activate(best)
+        }
+    }
+
+    // MARK: Construction
+
+    /// Builds a plan from the current state: opens sessions by decreasing net value (lazily re-evaluated),
+    /// then adds every agent who gains from a free seat.
+    mutating func construct() {
+        openGreedily(among: Array(0..<instance.sessionCount), noise: 0)
+        fill(agents: Array(0..<instance.agentCount))
+        prune()
+    }
+
+    /// The best group to open a closed session with, and its net value (participants' gains − fixed
+    /// cost); nil when the minimum cannot be reached within the constraints.
+    func bestOpening(_ session: Int) -> (net: Double, group: [Int])? {
+        guard !state.isOpen[session] else { return nil }
+        let minimum = instance.minimumSeats[session]
+        let maximum = instance.maximumSeats[session]
+        guard instance.sessionOptions[session].count >= minimum, maximum >= minimum else { return nil }
+        var candidates: [(gain: Double, option: Int)] = []
+        var parts: [Int: (base: Double, weight: Double)] = [:]
+        for option in instance.sessionOptions[session] {
+            let agent = Int(instance.optionAgent[Int(option)])
+            guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
+                state.coversNewNeed(Int(option))
+            else { continue }
+            parts[Int(option)] = state.gainParts(Int(option))
+            candidates.append((state.gain(Int(option)), Int(option)))
+        }
+        guard candidates.count >= minimum else { return nil }
+        candidates.sort { ($0.gain, $1.option) > ($1.gain, $0.option) }
+        if instance.policy.fairness.bonusPerWeight > 0 {
+            candidates = fairnessOrdered(candidates, parts: parts, count: maximum)
+        }
+        var group: [(gain: Double, option: Int)] = []
+        var next = 0
+        while next < candidates.count, group.count < maximum,
+            candidates[next].gain > PlanState.epsilon || group.count < minimum
+        {
+            group.append(candidates[next])
+            next += 1
+        }
+        // Budgets: leave out the weakest member of a commune over budget, bring in the next candidate.
+        while let commune = overBudgetCommune(session: session, group: group.map(\.option)) {
+            guard let weakest = group.lastIndex(where: { instance.agentCommune[agentOf($0.option)] == commune }) else {
+                return nil
+            }
+            group.remove(at: weakest)
+            while group.count < minimum {
+                guard next < candidates.count else { return nil }
+                if instance.agentCommune[agentOf(candidates[next].option)] != commune { group.append(candidates[next]) }
+                next += 1
+            }
+        }
+        guard group.count >= minimum else { return nil }
+        return (group.reduce(0) { $0 + $1.gain } - instance.fixedCost[session], group.map(\.option))
+    }
+
+    private func agentOf(_ option: Int) -> Int { Int(instance.optionAgent[option]) }
+
+    /// The first `count` candidates re-ranked one by one with the fairness bonus each would still earn
+    /// after those chosen before it (agents of one commune share its floor), then the rest unchanged.
+    private func fairnessOrdered(
+        _ candidates: [(gain: Double, option: Int)], parts: [Int: (base: Double, weight: Double)], count: Int
+    ) -> [(gain: Double, option: Int)] {
+        var rest = candidates
+        var chosen: [(gain: Double, option: Int)] = []
+        var extra: [Int: Double] = [:]
+        while chosen.count < count, !rest.isEmpty {
+            var best = 0
+            var bestGain = -Double.infinity
+            for (index, candidate) in rest.enumerated() {
+                let part = parts[candidate.option]!
+                let commune = instance.agentCommune[agentOf(candidate.option)]
+                let gain =
+                    part.base
+                    + state.fairnessDelta(commune: commune, delta: part.weight, after: extra[commune, default: 0])
+                if gain > bestGain {
+                    bestGain = gain
+                    best = index
+                }
+            }
+            let picked = rest.remove(at: best)
+            extra[instance.agentCommune[agentOf(picked.option)], default: 0] += parts[picked.option]!.weight
+            chosen.append((bestGain, picked.option))
+        }
+        return chosen + rest
+    }
+
+    /// A commune whose budget the group would exceed if the session opened with it, if any.
+    private func overBudgetCommune(session: Int, group: [Int]) -> Int? {
+        var seats: [CommuneSeats] = []
+        var travel: [Int: Double] = [:]
+        for option in group {
+            let commune = instance.agentCommune[agentOf(option)]
+            if let index = seats.firstIndex(where: { $0.commune == commune }) {
+                seats[index].seats += 1
+            } else {
+                seats.append(CommuneSeats(commune: commune, seats: 1))
+            }
+            travel[commune, default: 0] += instance.optionTravelCost[option]
+        }
+        for entry in seats where instance.communeBudget[entry.commune] < .infinity {
+            let spending =
+                state.communeSpent[entry.commune] + state.share(of: entry.commune, in: session, seats: seats)
+                + travel[entry.commune, default: 0]
+            if spending > instance.communeBudget[entry.commune] + 1e-6 { return entry.commune }
+        }
+        return nil
+    }
+
+    /// Opens sessions among `sessions` while one has a positive net value, best first. Values only fall
+    /// as needs get covered, so a stale value is an upper estimate: the top one is re-evaluated and
+    /// opened when it stays on top (lazy greedy). `noise` perturbs the values (a factor drawn once per
+    /// session) to diversify the search.
+    mutating func openGreedily(among sessions: [Int], noise: Double) {
+        var pool = sessions.filter {
+            !state.isOpen[$0] && instance.sessionOptions[$0].count >= instance.minimumSeats[$0]
+        }
+        var factor: [Double] = pool.map { _ in noise == 0 ? 1 : 1 + noise * (random.unit() - 0.5) }
+        var estimate = [Double](repeating: .infinity, count: pool.count)
+        while !pool.isEmpty {
+            var top = 0
+            for index in pool.indices where (estimate[index], pool[top]) > (estimate[top], pool[index]) { top = index }
+            guard estimate[top] > PlanState.epsilon else { return }
+            let session = pool[top]
+            guard let opening = bestOpening(session), opening.net > PlanState.epsilon else {
+                pool.remove(at: top)
+                factor.remove(at: top)
+                estimate.remove(at: top)
+                continue
+            }
+            let value = opening.net * factor[top]
+            let others = pool.indices.lazy.filter { $0 != top }.map { estimate[$0] }.max() ?? -.infinity
+            if value >= others {
+                state.open(session)
+                for option in opening.group { state.activate(option) }
+                pool.remove(at: top)
+                factor.remove(at: top)
+                estimate.remove(at: top)
+            } else {
+                estimate[top] = value
+            }
+        }
+    }
+
+    /// Gives the agents free seats of open sessions wherever it adds to the objective, best gains first.
+    mutating func fill(agents: [Int]) {
+        var candidates: [(gain: Double, option: Int)] = []
+        for agent in agents {
+            for option in instance.agentOptions[agent] where state.canActivate(Int(option)) {
+                let gain = state.gain(Int(option))
+                if gain > PlanState.epsilon { candidates.append((gain, Int(option))) }
+            }
+        }
+        candidates.sort { ($0.gain, $1.option) > ($1.gain, $0.option) }
+        for candidate in candidates
+        where state.canActivate(candidate.option) && state.gain(candidate.option) > PlanState.epsilon {
+            state.activate(candidate.option)
+        }
+    }
+
+    /// Local moves until none pays: close a session whose agents are better off elsewhere or at home,
+    /// move an agent to another open session, drop an attendance that costs more than it brings.
+    mutating func prune() {
+        for session in 0..<instance.sessionCount where state.isOpen[session] && !state.isPinnedSession[session] {
+            let before = state
+            state.empty(session)
+            fill(agents: before.members[session].map { Int(instance.optionAgent[Int($0)]) })
+            if state.objective <= before.objective + PlanState.epsilon { state = before }
+        }
+        var improved = true
+        var rounds = 0
+        while improved && rounds < 10 {
+            improved = relocateAndDrop()
+            rounds += 1
+        }
+    }
+
+    /// One pass of moves and drops over every attendance, each undone unless the objective rises and the
+    /// budgets hold. Returns whether anything changed.
+    private mutating func relocateAndDrop() -> Bool {
+        var changed = false
+        for session in 0..<instance.sessionCount where state.isOpen[session] {
+            for option in state.members[session].map(Int.init) where !state.isPinnedOption[option] {
+                guard state.load(session) > instance.minimumSeats[session] else { break }
+                let agent = agentOf(option)
+                let before = state.objective
+                state.deactivate(option)
+                if state.objective > before + PlanState.epsilon && withinBudgets() {
+                    changed = true
+                    continue
+                }
+                var moved = false
+                for other in instance.agentOptions[agent].map(Int.init) where other != option {
+                    guard state.canActivate(other), state.coversNewNeed(other) else { continue }
+                    state.activate(other)
+                    if state.objective > before + PlanState.epsilon && withinBudgets() {
+                        moved = true
+                        break
+                    }
+                    state.deactivate(other)
+                }
+                if moved {
+                    changed = true
+                } else {
+                    state.activate(option)
+                }
+            }
+        }
+        for session in 0..<instance.sessionCount
+        where state.isOpen[session] && state.load(session) == instance.maximumSeats[session] {
+            if swapIntoFullSession(session) { changed = true }
+        }
+        return changed
+    }
+
+    /// Replaces a participant of a full session by a waiting agent when the objective rises: waiting
+    /// agents by decreasing gain, against participants by increasing loss.
+    private mutating func swapIntoFullSession(_ session: Int) -> Bool {
+        var waiting: [(gain: Double, option: Int)] = []
+        for option in instance.sessionOptions[session].map(Int.init) where !state.isActive[option] {
+            let agent = agentOf(option)
+            guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
+                state.coversNewNeed(option)
+            else { continue }
+            waiting.append((state.gain(option), option))
+        }
+        guard let bestWaiting = waiting.map(\.gain).max() else { return false }
+        var losses: [(loss: Double, option: Int)] = []
+        for option in state.members[session].map(Int.init) where !state.isPinnedOption[option] {
+            let before = state.objective
+            state.deactivate(option)
+            losses.append((before - state.objective, option))
+            state.activate(option)
+        }
+        guard let smallestLoss = losses.map(\.loss).min(), bestWaiting > smallestLoss + PlanState.epsilon else {
+            return false
+        }
+        waiting.sort { ($0.gain, $1.option) > ($1.gain, $0.option) }
+        losses.sort { ($0.loss, $0.option) < ($1.loss, $1.option) }
+        for candidate in waiting where candidate.gain > smallestLoss + PlanState.epsilon {
+            for member in losses where candidate.gain > member.loss + PlanState.epsilon {
+                let before = state.objective
+                state.deactivate(member.option)
+                if state.canActivate(candidate.option) {
+                    state.activate(candidate.option)
+                    if state.objective > before + PlanState.epsilon && withinBudgets() { return true }
+                    state.deactivate(candidate.option)
+                }
+                state.activate(member.option)
+            }
+        }
+        return false
+    }
+
+    func withinBudgets() -> Bool {
+        zip(state.communeSpent, instance.communeBudget).allSatisfy { $0 <= $1 + 1e-6 }
+    }
+
+    // MARK: Large-neighbourhood search
+
+    /// One move: pick a session; empty it (or, when it is closed, try to open it first) and up to two
+    /// open neighbours; reopen greedily (with noise) among it and its neighbours; give the freed agents
+    /// free seats anywhere; keep the result unless the objective falls. Returns whether it rose.
+    mutating func improve() -> Bool {
+        guard instance.sessionCount > 0 else { return false }
+        let seed = random.next(below: instance.sessionCount)
+        let neighbourhood = [seed] + instance.neighbours[seed]
+        let before = state
+        let openSeedFirst = !state.isOpen[seed] && random.unit() < 0.5
+        var freed: [Int] = []
+        var emptied: [Int] = []
+        let destroyCount = 1 + random.next(below: 3)
+        for session in neighbourhood where state.isOpen[session] && !state.isPinnedSession[session] {
+            guard emptied.count < destroyCount else { break }
+            if session != seed && random.unit() < 0.5 { continue }
+            freed += state.members[session].map { Int(instance.optionAgent[Int($0)]) }
+            state.empty(session)
+            emptied.append(session)
+        }
+        if openSeedFirst, let opening = bestOpening(seed) {
+            state.open(seed)
+            for option in opening.group { state.activate(option) }
+        }
+        let tabu = emptied.first == seed && random.unit() < 0.5 ? seed : -1
+        openGreedily(among: neighbourhood.filter { $0 != tabu }, noise: random.unit())
+        fill(agents: freed)
+        if state.objective < before.objective - PlanState.epsilon {
+            state = before
+            return false
+        }
+        return state.objective > before.objective + PlanState.epsilon
+    }
+}
+
+extension SplitMix64 {
+    /// A uniform number in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
