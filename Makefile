@@ -13,4 +13,5 @@ demo: release
 	.build/release/parcours demo
 
 test: deps
+	@scripts/install-deps.sh --checkers
 	$(SWIFT) test --disable-xctest    # every test is Swift Testing

@@ -1,0 +1,22 @@
+import ParcoursModel
+import ParcoursOutput
+import Testing
+
+@Suite struct DateTextTests {
+    let day = SessionDay(day: CalendarDay(year: 2027, month: 3, day: 15), startMinute: 540, endMinute: 750)
+
+    @Test func asPeopleWriteThem() {
+        #expect(
+            DateText(language: .french).sessionDay(day)
+                == "lundi 15 mars 2027, 9\u{A0}h\u{A0}00\u{A0}– 12\u{A0}h\u{A0}30")
+        #expect(DateText(language: .english).sessionDay(day) == "Monday 15 March 2027, 9:00–12:30")
+        #expect(DateText(language: .french).day(CalendarDay(year: 2027, month: 8, day: 1)) == "dimanche 1er août 2027")
+        #expect(DateText(language: .english).day(CalendarDay(year: 2027, month: 8, day: 1)) == "Sunday 1 August 2027")
+    }
+
+    @Test func sessionDatesInOneLine() {
+        let later = SessionDay(day: CalendarDay(year: 2027, month: 3, day: 22), startMinute: 540, endMinute: 750)
+        #expect(DateText(language: .french).sessionDates([later, day]) == "du 15 mars 2027 au 22 mars 2027 (2 jours)")
+        #expect(DateText(language: .english).sessionDates([day]) == "Monday 15 March 2027")
+    }
+}
