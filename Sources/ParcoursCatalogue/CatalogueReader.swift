@@ -96,9 +96,17 @@ public struct CatalogueReader: Sendable {
         let reader = StreamingRecordReader(path: path, limits: options.limits)
         let root = try reader.root()
         let schemas = try CatalogueSchemas.load(from: options.schemaDirectory)
+        let doctypeNote =
+            root.hasBareDoctype
+            ? [
+                CatalogueNote(
+                    fr: "DOCTYPE sans DTD (ni identifiant ni déclarations) : accepté, rien n'est chargé",
+                    en: "DOCTYPE without a DTD (no identifier, no declarations): accepted, nothing is loaded")
+            ] : []
         switch (root.name, Self.isLHEO(root.namespace), root.namespace == XCRIMapper.namespace) {
         case ("lheo", true, _), ("lheo-index", true, _):
             var summary = CatalogueSummary(file: path, format: root.name == "lheo" ? .lheo : .lheoIndex)
+            summary.notes = doctypeNote
             var mapping: (from: String, to: String)?
             if root.namespace != Self.lheoNamespace {
                 if root.isUTF16 {
@@ -140,6 +148,7 @@ public struct CatalogueReader: Sendable {
             return summary
         case ("catalog", _, true):
             var summary = CatalogueSummary(file: path, format: .xcriCap)
+            summary.notes = doctypeNote
             summary.notes.append(
                 CatalogueNote(
                     fr: "le XHTML des descriptions n'est pas vérifié (schéma XHTML 1.0 non livré, remplacé par un "

@@ -13,6 +13,18 @@ import Testing
         #expect(!refusal.messageEN.contains("root:"))
     }
 
+    @Test func anExternalDTDIsRefused() throws {
+        let refusal = try #require(CatalogueFixtures.refusal(CatalogueFixtures.path("hostile-external-dtd.xml")))
+        #expect(refusal.messageEN.contains("external identifier or declarations in its DOCTYPE"))
+    }
+
+    @Test func aBareDoctypeIsAcceptedAndReported() throws {
+        let outcome = try CatalogueFixtures.read(CatalogueFixtures.path("lheo-doctype-bare.xml"))
+        #expect(outcome.courses.map(\.id) == ["F-DATES"])
+        #expect(outcome.summary.errorCount == 0)
+        #expect(outcome.summary.notes.contains { $0.en.hasPrefix("DOCTYPE without a DTD") })
+    }
+
     @Test func billionLaughsIsRefused() throws {
         let refusal = try #require(CatalogueFixtures.refusal(CatalogueFixtures.path("hostile-billion-laughs.xml")))
         // libxml2 stops at the entity loop while reading the DTD, before any expansion.

@@ -29,6 +29,8 @@ struct XMLRootInfo {
     let namespace: String
     /// UTF-16 files cannot have their namespace rewritten byte by byte.
     let isUTF16: Bool
+    /// The file starts with a bare `<!DOCTYPE name>` (accepted, nothing loaded).
+    let hasBareDoctype: Bool
 }
 
 /// Streams an XML catalogue with libxml2's text reader, one record at a time, validating it
@@ -50,7 +52,8 @@ final class StreamingRecordReader {
         self.limits = limits
     }
 
-    /// Reads only up to the root element: its name and namespace. Refuses a file with a DTD.
+    /// Reads only up to the root element: its name and namespace. Refuses a file with a DTD (a
+    /// DOCTYPE with an identifier or an internal subset).
     func root() throws(CatalogueRefusal) -> XMLRootInfo {
         try checkSize()
         LibXML.setUp()
@@ -62,14 +65,17 @@ final class StreamingRecordReader {
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(
             reader, { context, error in ErrorCollector.receive(context, error?.pointee) }, context)
+        var hasBareDoctype = false
         while xmlTextReaderRead(reader) == 1 {
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw doctypeRefusal(line: Int(xmlTextReaderGetParserLineNumber(reader)))
+                try checkDoctype(reader)
+                hasBareDoctype = true
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 let name = LibXML.string(xmlTextReaderConstLocalName(reader))
                 let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
-                return XMLRootInfo(name: name, namespace: namespace, isUTF16: Self.startsAsUTF16(path))
+                return XMLRootInfo(
+                    name: name, namespace: namespace, isUTF16: Self.startsAsUTF16(path), hasBareDoctype: hasBareDoctype)
             default:
                 continue
             }
@@ -135,9 +141,7 @@ final class StreamingRecordReader {
         while status == 1 {
             if let fatal = collector.fatal { throw fatalRefusal(fatal) }
             let type = xmlTextReaderNodeType(reader)
-            if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
-                throw doctypeRefusal(line: Int(xmlTextReaderGetParserLineNumber(reader)))
-            }
+            if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) { try checkDoctype(reader) }
             guard type == Int32(XML_READER_TYPE_ELEMENT.rawValue) else {
                 status = xmlTextReaderRead(reader)
                 continue
@@ -302,12 +306,24 @@ final class StreamingRecordReader {
         CatalogueRefusal(file: path, line: line, column: column, fr: fr, en: en)
     }
 
-    private func doctypeRefusal(line: Int) -> CatalogueRefusal {
-        refusal(
-            line: line,
-            fr: "le fichier contient une déclaration DOCTYPE (DTD, entités) : refusée pour des raisons de sécurité "
-                + "(entités externes, expansion d'entités) ; un catalogue n'en a pas besoin",
-            en: "the file holds a DOCTYPE declaration (DTD, entities): refused for safety "
+    /// Accepts a bare `<!DOCTYPE name>` (some exports write one; it loads and declares nothing);
+    /// refuses a DOCTYPE with a public or system identifier (an external DTD) or an internal subset
+    /// (entity or element declarations). libxml2 hands out the DOCTYPE node once the whole prolog is
+    /// parsed, so its declarations are all known here, and none was expanded (no `XML_PARSE_NOENT`).
+    private func checkDoctype(_ reader: OpaquePointer) throws(CatalogueRefusal) {
+        let isBare =
+            xmlTextReaderCurrentNode(reader).map { node in
+                node.withMemoryRebound(to: xmlDtd.self, capacity: 1) { dtd in
+                    dtd.pointee.type == XML_DTD_NODE && dtd.pointee.ExternalID == nil && dtd.pointee.SystemID == nil
+                        && dtd.pointee.children == nil
+                }
+            } ?? false
+        guard !isBare else { return }
+        // No line: libxml2 keeps none for the DOCTYPE, and the parser is already past the prolog.
+        throw refusal(
+            fr: "le fichier contient une DTD (identifiant externe ou déclarations dans le DOCTYPE) : refusée pour des "
+                + "raisons de sécurité (entités externes, expansion d'entités) ; un catalogue n'en a pas besoin",
+            en: "the file holds a DTD (external identifier or declarations in its DOCTYPE): refused for safety "
                 + "(external entities, entity expansion); a catalogue needs none")
     }
 

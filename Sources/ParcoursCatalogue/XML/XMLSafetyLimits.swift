@@ -1,9 +1,10 @@
 /// The limits a catalogue file must stay within; a file beyond them is refused as a whole.
 ///
-/// Entity expansion needs no limit of its own: a catalogue may not carry a DTD at all (a file
-/// with `<!DOCTYPE` is refused before any entity is declared to the parser), external entities
-/// and DTDs are never loaded (`XML_PARSE_NOENT`/`XML_PARSE_DTDLOAD` are never set) and the parser
-/// never uses the network (`XML_PARSE_NONET`).
+/// Entity expansion needs no limit of its own: a catalogue may not carry a DTD (a DOCTYPE with an
+/// identifier or an internal subset is refused before any content is read; only a bare
+/// `<!DOCTYPE name>`, which declares and loads nothing, is accepted), external entities and DTDs are
+/// never loaded (`XML_PARSE_NOENT`/`XML_PARSE_DTDLOAD` are never set) and the parser never uses the
+/// network (`XML_PARSE_NONET`).
 public struct XMLSafetyLimits: Sendable, Hashable {
     /// Largest file accepted, in bytes.
     public var maximumFileBytes: Int
