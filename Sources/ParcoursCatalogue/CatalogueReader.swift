@@ -90,7 +90,9 @@ public struct CatalogueReader: Sendable {
             let (courses, problems) = try CatalogueCSVMapper(locator: locator).read(path: path)
             var summary = CatalogueSummary(file: path, format: .parcoursCSV)
             problems.forEach { summary.add($0) }
-            for course in courses { try settle(course, schemaProblems: [], summary: &summary, accept: accept) }
+            for course in courses {
+                try settle(course, schemaProblems: [], schemaTolerance: nil, summary: &summary, accept: accept)
+            }
             return summary
         }
         let reader = StreamingRecordReader(path: path, limits: options.limits)
@@ -108,6 +110,19 @@ public struct CatalogueReader: Sendable {
             var summary = CatalogueSummary(file: path, format: root.name == "lheo" ? .lheo : .lheoIndex)
             summary.notes = doctypeNote
             var mapping: (from: String, to: String)?
+            let edof = root.namespace == Self.edofNamespace
+            if edof {
+                summary.notes.append(
+                    CatalogueNote(
+                        fr: "profil EDOF (Mon Compte Formation) reconnu à son espace de noms : ses écarts au schéma "
+                            + "LHEO 2.3 (le schéma EDOF n'est pas livré) sont des avertissements, le prix est lu dans "
+                            + "les extras frais-pedagogiques (frais-ttc, frais-ht, taux-tva), l'organisme sans nom est "
+                            + "identifié par son SIRET",
+                        en: "EDOF profile (Mon Compte Formation) recognised by its namespace: its departures from the "
+                            + "LHEO 2.3 schema (the EDOF schema is not shipped) are warnings, the price is read from "
+                            + "the frais-pedagogiques extras (frais-ttc, frais-ht, taux-tva), a provider without a "
+                            + "name is identified by its SIRET"))
+            }
             if root.namespace != Self.lheoNamespace {
                 if root.isUTF16 {
                     summary.notes.append(
@@ -137,7 +152,7 @@ public struct CatalogueReader: Sendable {
                 do {
                     try settle(
                         mapper.course(record.element, ancestors: record.ancestors), schemaProblems: record.diagnostics,
-                        summary: &summary, accept: accept)
+                        schemaTolerance: edof ? .edof : nil, summary: &summary, accept: accept)
                 } catch let refusal as CatalogueRefusal {
                     throw refusal
                 } catch {
@@ -172,7 +187,7 @@ public struct CatalogueReader: Sendable {
                 do {
                     try settle(
                         mapper.course(record.element, ancestors: record.ancestors, provider: details.provider),
-                        schemaProblems: record.diagnostics, summary: &summary, accept: accept)
+                        schemaProblems: record.diagnostics, schemaTolerance: nil, summary: &summary, accept: accept)
                 } catch let refusal as CatalogueRefusal {
                     throw refusal
                 } catch {
@@ -193,27 +208,36 @@ public struct CatalogueReader: Sendable {
     }
 
     static let lheoNamespace = "http://lheo.gouv.fr/2.3"
+    /// The namespace of EDOF's LHEO files (the Mon Compte Formation catalogue, ISO-8859-1).
+    static let edofNamespace = "https://www.of.moncompteformation.gouv.fr"
 
-    /// LHEO 2.3, the older `http://www.lheo.org/2.x` ones, and profiles such as EDOF's that keep
-    /// `lheo` in their namespace.
-    static func isLHEO(_ namespace: String) -> Bool { namespace.lowercased().contains("lheo") }
+    /// LHEO 2.3, the older `http://www.lheo.org/2.x` ones, and EDOF's.
+    static func isLHEO(_ namespace: String) -> Bool {
+        namespace.lowercased().contains("lheo") || namespace == edofNamespace
+    }
+
+    /// Schema errors a whole file is allowed, as warnings.
+    private enum SchemaTolerance {
+        /// EDOF's own schema departs from LHEO 2.3 (provider given by SIRET only, fewer elements).
+        case edof
+    }
 
     /// Applies the profile, decides whether the course is accepted, proposes competences.
     private func settle(
-        _ mapped: MappedCourse, schemaProblems: [CatalogueDiagnostic], summary: inout CatalogueSummary,
-        accept: (CatalogueCourse, CatalogueProvider) throws -> Void
+        _ mapped: MappedCourse, schemaProblems: [CatalogueDiagnostic], schemaTolerance: SchemaTolerance?,
+        summary: inout CatalogueSummary, accept: (CatalogueCourse, CatalogueProvider) throws -> Void
     ) throws {
         let belgian =
             options.profile == .be || (options.profile == .auto && mapped.country == .belgium)
         var problems = schemaProblems.map { problem -> CatalogueDiagnostic in
-            guard belgian, problem.severity == .error,
-                let element = problem.path?.split(separator: "/").last.map(String.init),
+            guard problem.severity == .error else { return problem }
+            if schemaTolerance == .edof {
+                return problem.lowered(fr: "toléré : profil EDOF", en: "tolerated: EDOF profile")
+            }
+            guard belgian, let element = problem.path?.split(separator: "/").last.map(String.init),
                 LHEOMapper.belgianDetails.contains(element)
             else { return problem }
-            return CatalogueDiagnostic(
-                severity: .warning, line: problem.line, column: problem.column, path: problem.path,
-                fr: problem.messageFR + " (toléré : profil belge)",
-                en: problem.messageEN + " (tolerated: Belgian profile)")
+            return problem.lowered(fr: "toléré : profil belge", en: "tolerated: Belgian profile")
         }
         problems += mapped.diagnostics
         var course = mapped.course

@@ -84,7 +84,8 @@ struct LHEOMapper {
         let actionExtension = courseExtension.overridden(
             by: firstAction.map(Self.extensions(of:)) ?? ParcoursExtension())
         let price = Self.price(
-            standard: firstAction?.value("prix-total-TTC"), extension: actionExtension, problems: &extensionProblems)
+            standard: firstAction?.value("prix-total-TTC"), extension: actionExtension,
+            edofFees: firstAction.flatMap(EDOFFees.init(action:)), problems: &extensionProblems)
         problems.extensionProblems(extensionProblems, at: formation, path: "extras")
         let course = CatalogueCourse(
             id: id, providerID: provider?.id ?? "", title: title,
@@ -111,22 +112,30 @@ struct LHEOMapper {
             problems.error(
                 formation, "organisme-formation-responsable", fr: "organisme responsable absent ou sans nom",
                 en: "responsible provider missing or without a name")
+        } else if provider?.name == provider?.siret.map(Self.unnamedProviderName) {
+            problems.warning(
+                formation, "organisme-formation-responsable",
+                fr: "organisme sans nom (comme dans les fichiers EDOF) : identifié par son SIRET",
+                en: "provider without a name (as in EDOF files): identified by its SIRET")
         }
         return MappedCourse(course: course, provider: provider, diagnostics: problems.items, country: country)
     }
 
+    /// The provider by name, or by SIRET alone when it has no name (EDOF files give only the SIRET).
     private func provider(_ element: XMLRecord?) -> CatalogueProvider? {
         guard let element else { return nil }
-        let name = (element.value("nom-organisme") ?? element.value("raison-sociale")).map(PlainText.from)
-        guard let name, !name.isEmpty else { return nil }
         let number = element.value("SIRET-organisme-formation/SIRET")
         let countryCode = element.value("coordonnees-organisme/coordonnees/adresse/pays")?.uppercased()
         let belgian = countryCode == "BE" ? ProviderNumber.belgian(number) : nil
         let siret = belgian == nil ? ProviderNumber.siret(number) : nil
+        let named = (element.value("nom-organisme") ?? element.value("raison-sociale")).map(PlainText.from)
+        guard let name = named.flatMap(Self.meaningful) ?? siret.map(Self.unnamedProviderName) else { return nil }
         let country: Country? =
             countryCode.flatMap(Country.init(rawValue:)) ?? (belgian != nil ? .belgium : siret != nil ? .france : nil)
         return CatalogueProvider(name: name, siret: siret, belgianCompanyNumber: belgian, country: country)
     }
+
+    static func unnamedProviderName(siret: String) -> String { "SIRET " + siret }
 
     // MARK: lheo-index / resume-offre
 
@@ -172,7 +181,8 @@ struct LHEOMapper {
         }
         checkDates(sessions, at: offer, &problems)
         let competences = offerExtension.competences(problems: &extensionProblems)
-        let price = Self.price(standard: nil, extension: offerExtension, problems: &extensionProblems)
+        let price = Self.price(
+            standard: nil, extension: offerExtension, edofFees: nil, problems: &extensionProblems)
         problems.extensionProblems(extensionProblems, at: offer, path: "extras")
         let course = CatalogueCourse(
             id: id, providerID: provider?.id ?? "", title: title, objectives: "", content: "", prerequisites: "",
@@ -308,10 +318,12 @@ struct LHEOMapper {
         return formats.allSatisfy { $0 == first } ? first : .hybrid
     }
 
-    /// LHEO prices are tax-inclusive (`prix-total-TTC`) unless the extension says otherwise.
-    static func price(standard: String?, extension: ParcoursExtension, problems: inout [ParcoursExtension.Problem])
-        -> Price?
-    {
+    /// LHEO prices are tax-inclusive (`prix-total-TTC`) unless the extension says otherwise; without
+    /// that field, the extension's `price`, else EDOF's fees.
+    static func price(
+        standard: String?, extension: ParcoursExtension, edofFees: EDOFFees?,
+        problems: inout [ParcoursExtension.Problem]
+    ) -> Price? {
         if let standard {
             guard let amount = Amount.parse(standard) else {
                 problems.append(.init(key: .price, value: standard))
@@ -319,8 +331,11 @@ struct LHEOMapper {
             }
             return Price(amount: amount, vat: `extension`.vat ?? .inclusive)
         }
-        guard let amount = `extension`.amount(.price, problems: &problems) else { return nil }
-        return Price(amount: amount, vat: `extension`.vat ?? .unknown)
+        if let amount = `extension`.amount(.price, problems: &problems) {
+            return Price(amount: amount, vat: `extension`.vat ?? .unknown)
+        }
+        guard let fees = edofFees?.price else { return nil }
+        return Price(amount: fees.amount, vat: `extension`.vat ?? fees.vat)
     }
 
     static func meaningful(_ text: String) -> String? { text == "-" || text.isEmpty ? nil : text }

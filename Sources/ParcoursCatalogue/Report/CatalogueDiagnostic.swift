@@ -37,11 +37,11 @@ public struct CatalogueDiagnostic: Sendable, Hashable, Codable {
 
     public func message(in language: Language) -> String { language.pick(messageFR, messageEN) }
 
-    /// The same problem with another severity (the Belgian profile turns some errors into warnings).
-    func with(severity: Severity) -> CatalogueDiagnostic {
+    /// The same problem as a warning, saying why it is tolerated (`toléré : profil belge`).
+    func lowered(fr reasonFR: String, en reasonEN: String) -> CatalogueDiagnostic {
         CatalogueDiagnostic(
-            severity: severity, line: line, column: column, path: path, courseID: courseID, fr: messageFR,
-            en: messageEN)
+            severity: .warning, line: line, column: column, path: path, courseID: courseID,
+            fr: messageFR + " (\(reasonFR))", en: messageEN + " (\(reasonEN))")
     }
 
     func about(course: String?) -> CatalogueDiagnostic {
