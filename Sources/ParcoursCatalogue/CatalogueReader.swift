@@ -87,11 +87,14 @@ public struct CatalogueReader: Sendable {
     {
         let locator = VenueLocator(gazetteer: options.communes)
         if path.lowercased().hasSuffix(".csv") {
-            let (courses, problems) = try CatalogueCSVMapper(locator: locator).read(path: path)
             var summary = CatalogueSummary(file: path, format: .parcoursCSV)
-            problems.forEach { summary.add($0) }
-            for course in courses {
-                try settle(course, schemaProblems: [], schemaTolerance: nil, summary: &summary, accept: accept)
+            try CatalogueCSVMapper(locator: locator).read(path: path) { item in
+                switch item {
+                case .course(let course):
+                    try settle(course, schemaProblems: [], schemaTolerance: nil, summary: &summary, accept: accept)
+                case .problem(let problem):
+                    summary.add(problem)
+                }
             }
             return summary
         }

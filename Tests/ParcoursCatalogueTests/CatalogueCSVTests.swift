@@ -32,6 +32,29 @@ import Testing
         #expect(outcome.summary.exitStatus == 1)
     }
 
+    @Test func errorsKeepThePhysicalLineOfTheirRowWhileStreaming() throws {
+        let outcome = try CatalogueFixtures.read(CatalogueFixtures.path("catalogue-lines.csv"))
+        let course = try #require(outcome.course("C-1"))
+        // The first row spans lines 2-4 (line breaks inside quotes).
+        #expect(course.sessions.map(\.id) == ["C-1-S1", "C-1-S2"])
+        #expect(course.sessions.map(\.line) == [2, 5])
+        #expect(course.objectives == "Trier ses courriels. Classer les pièces jointes. Répondre à plusieurs.")
+        let date = try #require(outcome.diagnostics(of: "C-2").first { $0.path == "debut" })
+        #expect(date.line == 6)
+        let rowErrors = outcome.summary.diagnostics.filter { $0.courseID == nil }
+        #expect(rowErrors.map(\.line) == [7, 8])
+        #expect(rowErrors.map(\.path) == ["formation_id", "formation_id"])
+        #expect(
+            rowErrors.first?.messageEN.contains("rows of course C-1 must follow one another (its first row is line 2)")
+                == true)
+    }
+
+    @Test func anUnreadableRowRefusesTheFileNamingLineAndColumn() throws {
+        let refusal = try #require(CatalogueFixtures.refusal(CatalogueFixtures.path("catalogue-broken-quote.csv")))
+        #expect(refusal.line == 3)
+        #expect(refusal.messageEN == "unreadable CSV: column 3 (intitule): text after a closing quote")
+    }
+
     @Test func amountsAreReadTheWayProvidersWriteThem() {
         #expect(Amount.parse("1 250,00") == 1250)
         #expect(Amount.parse("1.250,50 €") == 1250.5)

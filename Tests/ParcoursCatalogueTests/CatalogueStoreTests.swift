@@ -46,6 +46,8 @@ import Testing
     @Test func aRefusedOrStrictlyRejectedFileStoresNothing() throws {
         let store = try SQLiteStore(path: ":memory:")
         #expect(throws: CatalogueRefusal.self) { try importFile("hostile-xxe.xml", into: store) }
+        // Its first course is read and handed to the store before the broken row is met.
+        #expect(throws: CatalogueRefusal.self) { try importFile("catalogue-broken-quote.csv", into: store) }
         #expect(throws: Strict.self) { try importFile("lheo-dates.xml", into: store, strict: true) }
         #expect(try store.importedFiles().isEmpty)
         #expect(try store.currentCourses().isEmpty)

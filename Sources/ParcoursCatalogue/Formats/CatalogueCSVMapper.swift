@@ -66,21 +66,39 @@ struct CatalogueCSVMapper {
         }
     }
 
-    /// Reads the whole file (catalogue spreadsheets are small) and maps each course.
-    func read(path: String) throws(CatalogueRefusal) -> (courses: [MappedCourse], problems: [CatalogueDiagnostic]) {
-        let rows: [CSVRow]
+    /// What reading the file hands out, in file order.
+    enum Item {
+        case course(MappedCourse)
+        /// A problem outside any course (a row left out).
+        case problem(CatalogueDiagnostic)
+    }
+
+    /// Streams the file record by record, so that memory holds one course's rows at a time, and
+    /// hands out each course once its last row is read. A course's rows must follow one another: a
+    /// later row of a course already handed out is an error and is left out. A file that cannot be
+    /// read throws a ``CatalogueRefusal`` naming the line (and column) where reading stopped, which
+    /// may come after courses were handed out: importers keep the file in one transaction.
+    func read(path: String, handle: (Item) throws -> Void) throws {
+        let reader: CSVReader
         do {
-            rows = try CSVReader.readAll(path: path)
+            reader = try CSVReader(path: path)
         } catch {
-            throw CatalogueRefusal(
-                file: path, line: error.line > 0 ? error.line : nil, fr: "CSV illisible : \(error.description)",
-                en: "unreadable CSV: \(error.description)")
+            throw Self.refusal(error, path: path, header: [])
         }
-        guard let header = rows.first else {
+        var header: [String] = []
+        func nextRow() throws(CatalogueRefusal) -> CSVRow? {
+            do {
+                return try reader.next().map { CSVRow(line: $0.line, fields: $0.strings) }
+            } catch {
+                throw Self.refusal(error, path: path, header: header)
+            }
+        }
+        guard let headerRow = try nextRow() else {
             throw CatalogueRefusal(file: path, fr: "fichier vide", en: "empty file")
         }
+        header = headerRow.fields
         var index: [Column: Int] = [:]
-        for (position, name) in header.fields.enumerated() {
+        for (position, name) in header.enumerated() {
             if let column = Column(rawValue: TitleKey.make(name).replacingOccurrences(of: " ", with: "_")) {
                 index[column] = position
             }
@@ -93,21 +111,69 @@ struct CatalogueCSVMapper {
                     "ce n'est pas un catalogue Parcours CSV : colonnes manquantes \(missing.map(\.rawValue).joined(separator: ", "))",
                 en: "not a Parcours CSV catalogue: missing columns \(missing.map(\.rawValue).joined(separator: ", "))")
         }
-        var order: [String] = []
-        var groups: [String: [CSVRow]] = [:]
-        var problems: [CatalogueDiagnostic] = []
-        for row in rows.dropFirst() {
+        var rows: [CSVRow] = []
+        var currentID: String?
+        /// Line of the first row of each course handed out.
+        var finished: [String: Int] = [:]
+        while let row = try nextRow() {
             guard let id = value(row, .courseID, index) else {
-                problems.append(
-                    CatalogueDiagnostic(
-                        severity: .error, line: row.line, path: Column.courseID.rawValue,
-                        fr: "ligne sans formation_id : ignorée", en: "row without formation_id: left out"))
+                try handle(
+                    .problem(
+                        CatalogueDiagnostic(
+                            severity: .error, line: row.line, path: Column.courseID.rawValue,
+                            fr: "ligne sans formation_id : ignorée", en: "row without formation_id: left out")))
                 continue
             }
-            if groups[id] == nil { order.append(id) }
-            groups[id, default: []].append(row)
+            if let currentID, currentID != id, let first = rows.first {
+                try handle(.course(course(id: currentID, rows: rows, index: index)))
+                finished[currentID] = first.line
+                rows = []
+            }
+            if let firstLine = finished[id] {
+                try handle(
+                    .problem(
+                        CatalogueDiagnostic(
+                            severity: .error, line: row.line, path: Column.courseID.rawValue,
+                            fr: "les lignes de la formation \(id) doivent se suivre (sa première ligne est la ligne "
+                                + "\(firstLine)) : ligne ignorée",
+                            en: "the rows of course \(id) must follow one another (its first row is line "
+                                + "\(firstLine)): row left out")))
+                continue
+            }
+            currentID = id
+            rows.append(row)
         }
-        return (order.map { course(id: $0, rows: groups[$0]!, index: index) }, problems)
+        if let currentID, !rows.isEmpty { try handle(.course(course(id: currentID, rows: rows, index: index))) }
+    }
+
+    /// A CSV reading error as a refusal naming the line and the column (number and header name).
+    private static func refusal(_ error: CSVError, path: String, header: [String]) -> CatalogueRefusal {
+        func column(_ field: Int) -> (fr: String, en: String) {
+            let name = field <= header.count ? " (\(header[field - 1]))" : ""
+            return ("colonne \(field)\(name)", "column \(field)\(name)")
+        }
+        let message: (fr: String, en: String)
+        switch error.kind {
+        case .fileAccess(let reason):
+            message = ("fichier illisible (\(reason))", "cannot read the file (\(reason))")
+        case .unterminatedQuote:
+            message = (
+                "un champ entre guillemets n'est jamais fermé (il commence à cette ligne)",
+                "a quoted field is never closed (it starts on this line)"
+            )
+        case .textAfterClosingQuote(let field):
+            let name = column(field)
+            message = ("\(name.fr) : texte après un guillemet fermant", "\(name.en): text after a closing quote")
+        case .invalidUTF8(let field):
+            let name = column(field)
+            message = (
+                "\(name.fr) : octets qui ne sont pas de l'UTF-8 dans un fichier UTF-8",
+                "\(name.en): bytes that are not UTF-8 in a UTF-8 file"
+            )
+        }
+        return CatalogueRefusal(
+            file: path, line: error.line > 0 ? error.line : nil, fr: "CSV illisible : " + message.fr,
+            en: "unreadable CSV: " + message.en)
     }
 
     private func value(_ row: CSVRow, _ column: Column, _ index: [Column: Int]) -> String? {
