@@ -101,7 +101,9 @@ let package = Package(
         .testTarget(name: "ParcoursModelTests", dependencies: ["ParcoursModel"]),
         .testTarget(name: "ParcoursConfigTests", dependencies: ["ParcoursConfig"]),
         .testTarget(name: "ParcoursCSVTests", dependencies: ["ParcoursCSV"]),
-        .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore"]),
+        .testTarget(
+            name: "ParcoursStoreTests",
+            dependencies: ["ParcoursStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParcoursDiagnoseTests", dependencies: ["ParcoursDiagnose"]),
         .testTarget(
             name: "ParcoursImportTests", dependencies: ["ParcoursImport", "ParcoursConfig"],

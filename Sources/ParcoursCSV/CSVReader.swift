@@ -23,6 +23,9 @@ import Foundation
 /// }
 /// ```
 /// For small files, ``readAll(path:separator:encoding:)`` returns every record as strings.
+///
+/// A large file may be read in pieces, each by its own reader: ``init(path:source:separator:encoding:startingAt:recordsBefore:)``
+/// hands out the records that start in one byte range (see ``CSVPieces`` for where to cut).
 public final class CSVReader {
     /// The file name or label used in errors.
     public let source: String
@@ -34,10 +37,18 @@ public final class CSVReader {
     public private(set) var hadByteOrderMark = false
     /// Bytes of the input consumed by the records read so far (for progress reports).
     public var bytesConsumed: Int { bytesRead - (dataEnd - dataStart) }
+    /// The offset in the input where the next record (or the end) starts.
+    public var nextRecordOffset: Int { startOffset + bytesConsumed }
+    /// The 1-based physical line where the next record (or the end) starts.
+    public var nextLine: Int { line }
+    /// Whether every record to hand out has been read (``next()`` returned nil, not an error).
+    public var isAtEnd: Bool { !failed && (nextRecordOffset >= recordLimit || atEndOfInput && dataStart == dataEnd) }
 
     private enum Input {
         case file(Int32)
         case memory([UInt8], offset: Int)
+        /// An input that could not be opened: reading reports why.
+        case failed(CSVError)
     }
 
     private var input: Input
@@ -47,7 +58,13 @@ public final class CSVReader {
     private var dataEnd = 0
     private var atEndOfInput = false
     private var started = false
+    /// Whether ``next()`` threw.
+    private var failed = false
     private var bytesRead = 0
+    /// The input offset of the first byte read.
+    private let startOffset: Int
+    /// Records starting at or after this input offset are not handed out.
+    private let recordLimit: Int
     /// 1-based physical line of the next byte to parse.
     private var line = 1
     /// Start and end offsets (into `buffer`) of the fields of the current record.
@@ -68,6 +85,55 @@ public final class CSVReader {
         self.separator = separator
         self.encoding = encoding
         input = .file(descriptor)
+        startOffset = 0
+        recordLimit = .max
+        capacity = max(bufferSize, 16)
+        buffer = .allocate(capacity: capacity)
+        bounds = .allocate(capacity: boundsCapacity)
+    }
+
+    /// Reads the records of the file at `path` that start at or after `offset` (which must be
+    /// where a record starts) and before `limit`; the last one may run past `limit`. The encoding
+    /// is the whole file's, as a reader of its start found it; nothing is skipped as a byte-order
+    /// mark; lines are counted from `firstLine`.
+    public convenience init(
+        path: String, source: String? = nil, separator: UInt8 = UInt8(ascii: ";"), encoding: CSVEncoding,
+        startingAt offset: Int, recordsBefore limit: Int, firstLine: Int = 1, bufferSize: Int = 1 << 18
+    ) throws(CSVError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0, lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+            let reason = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor) }
+            throw CSVError(source: source ?? path, line: firstLine, kind: .fileAccess(reason))
+        }
+        self.init(
+            input: .file(descriptor), source: source ?? path, separator: separator, encoding: encoding,
+            startingAt: offset, recordsBefore: limit, firstLine: firstLine, bufferSize: bufferSize)
+    }
+
+    /// Reads the records of `bytes` that start at or after `offset` and before `limit`, as
+    /// ``init(path:source:separator:encoding:startingAt:recordsBefore:firstLine:bufferSize:)`` does.
+    public convenience init(
+        bytes: [UInt8], source: String, separator: UInt8 = UInt8(ascii: ";"), encoding: CSVEncoding,
+        startingAt offset: Int, recordsBefore limit: Int, firstLine: Int = 1, bufferSize: Int = 1 << 18
+    ) {
+        self.init(
+            input: .memory(bytes, offset: offset), source: source, separator: separator, encoding: encoding,
+            startingAt: offset, recordsBefore: limit, firstLine: firstLine, bufferSize: bufferSize)
+    }
+
+    private init(
+        input: Input, source: String, separator: UInt8, encoding: CSVEncoding, startingAt offset: Int,
+        recordsBefore limit: Int, firstLine: Int, bufferSize: Int
+    ) {
+        self.source = source
+        self.separator = separator
+        self.encoding = encoding
+        self.input = input
+        startOffset = offset
+        recordLimit = limit
+        line = firstLine
+        started = true
         capacity = max(bufferSize, 16)
         buffer = .allocate(capacity: capacity)
         bounds = .allocate(capacity: boundsCapacity)
@@ -82,9 +148,18 @@ public final class CSVReader {
         self.separator = separator
         self.encoding = encoding
         input = .memory(bytes, offset: 0)
+        startOffset = 0
+        recordLimit = .max
         capacity = max(bufferSize, 16)
         buffer = .allocate(capacity: capacity)
         bounds = .allocate(capacity: boundsCapacity)
+    }
+
+    /// A reader whose first ``next()`` throws `error`.
+    convenience init(failing error: CSVError) {
+        self.init(
+            input: .failed(error), source: error.source, separator: UInt8(ascii: ";"), encoding: .utf8, startingAt: 0,
+            recordsBefore: .max, firstLine: error.line, bufferSize: 16)
     }
 
     deinit {
@@ -109,8 +184,18 @@ public final class CSVReader {
 
     /// The next record, or nil at the end of the input. The record is valid until the next call.
     public func next() throws(CSVError) -> CSVRecord? {
+        do {
+            return try nextRecord()
+        } catch {
+            failed = true
+            throw error
+        }
+    }
+
+    private func nextRecord() throws(CSVError) -> CSVRecord? {
         if !started { try begin() }
         while true {
+            if nextRecordOffset >= recordLimit { return nil }
             if dataStart == dataEnd {
                 if atEndOfInput { return nil }
                 _ = try refill(keepingFrom: dataStart)
@@ -141,19 +226,6 @@ public final class CSVReader {
         var quoted: Bool
         /// Whether a `""` was unescaped in place (the raw bytes then no longer read as text).
         var unescaped: Bool
-    }
-
-    /// The number of line feeds in `count` bytes from `start`.
-    private static func lineFeeds(in start: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
-        var found = 0
-        var cursor = UnsafeMutableRawPointer(start)
-        var remaining = count
-        while remaining > 0, let next = memchr(cursor, 0x0A, remaining) {
-            found += 1
-            remaining -= next - cursor + 1
-            cursor = next + 1
-        }
-        return found
     }
 
     /// Parses the record starting at `dataStart`, reading more input when the record goes past the
@@ -218,16 +290,19 @@ public final class CSVReader {
                     guard try available() else {
                         throw CSVError(source: source, line: recordLine, kind: .unterminatedQuote)
                     }
-                    // Jump to the next quote; the bytes before it are the field's (moved left
-                    // once a `""` has been unescaped).
+                    // Go to the next quote, counting line feeds; the bytes before it are the
+                    // field's (moved left once a `""` has been unescaped). Fields are short: a
+                    // plain loop beats calls to memchr.
                     let end = dataEnd
-                    let stop =
-                        memchr(bytes + position, Int32(quote), end - position).map {
-                            $0.assumingMemoryBound(to: UInt8.self) - bytes
-                        } ?? end
+                    var stop = position
+                    while stop < end {
+                        let byte = bytes[stop]
+                        if byte == quote { break }
+                        if byte == lineFeed { lineBreaks += 1 }
+                        stop += 1
+                    }
                     let length = stop - position
                     if length > 0 {
-                        lineBreaks += Self.lineFeeds(in: bytes + position, count: length)
                         if write != position { memmove(bytes + write, bytes + position, length) }
                         write += length
                         position = stop
@@ -362,6 +437,8 @@ public final class CSVReader {
             }
             input = .memory(bytes, offset: offset + count)
             return count
+        case .failed(let error):
+            throw error
         }
     }
 }

@@ -11,10 +11,11 @@ public struct CSVRecord: RandomAccessCollection {
     public let line: Int
     /// The encoding the fields are decoded with.
     public let encoding: CSVEncoding
-    private let base: UnsafePointer<UInt8>
-    private let bounds: UnsafePointer<Int>
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline let bounds: UnsafePointer<Int>
     public let count: Int
 
+    @usableFromInline
     init(line: Int, encoding: CSVEncoding, base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int>, count: Int) {
         self.line = line
         self.encoding = encoding
@@ -27,7 +28,7 @@ public struct CSVRecord: RandomAccessCollection {
     public var endIndex: Int { count }
 
     /// The field at `index` (0-based).
-    public subscript(index: Int) -> CSVField {
+    @inlinable public subscript(index: Int) -> CSVField {
         precondition(index >= 0 && index < count, "CSV field index out of range")
         let start = bounds[2 * index]
         return CSVField(
@@ -43,6 +44,11 @@ public struct CSVField {
     /// The field's bytes in the file's encoding, quotes removed and `""` turned into `"`.
     public let bytes: UnsafeBufferPointer<UInt8>
     public let encoding: CSVEncoding
+
+    @inlinable init(bytes: UnsafeBufferPointer<UInt8>, encoding: CSVEncoding) {
+        self.bytes = bytes
+        self.encoding = encoding
+    }
 
     /// The field decoded as text.
     public var string: String { encoding.decode(bytes) }
@@ -61,9 +67,32 @@ public struct CSVField {
         return exact ?? (string == text)
     }
 
+    /// Whether the field is exactly `literal` (compared byte for byte, without allocation).
+    public func matches(_ literal: CSVLiteral) -> Bool {
+        guard let expected = encoding == .utf8 ? literal.utf8 : literal.windows1252 else { return false }
+        return hasBytes(of: expected)
+    }
+
+    /// Whether the field's bytes, in the file's encoding, are `expected`.
+    public func hasBytes(of expected: [UInt8]) -> Bool {
+        expected.count == bytes.count
+            && (expected.isEmpty
+                || expected.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 })
+    }
+
     /// The field as a whole number: optional sign and ASCII digits, surrounding spaces allowed;
     /// nil for anything else (empty, `NA`, decimals, overflow).
-    public var integer: Int? {
+    @inlinable public var integer: Int? {
+        // Most fields are one or two digits.
+        if bytes.count == 1 {
+            let digit = bytes[0] &- UInt8(ascii: "0")
+            return digit < 10 ? Int(digit) : nil
+        }
+        if bytes.count == 2 {
+            let tens = bytes[0] &- UInt8(ascii: "0")
+            let units = bytes[1] &- UInt8(ascii: "0")
+            if tens < 10 && units < 10 { return Int(tens) * 10 + Int(units) }
+        }
         var (index, end) = trimmedRange
         guard index < end else { return nil }
         let negative = bytes[index] == UInt8(ascii: "-")
@@ -122,11 +151,34 @@ public struct CSVField {
         (0..<exponent).reduce(1.0) { product, _ in product * 10 }
     }
 
-    private var trimmedRange: (Int, Int) {
+    @usableFromInline var trimmedRange: (Int, Int) {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
         while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
         return (start, end)
+    }
+}
+
+/// Text that fields are often compared with (`Oui`, `NA`…), encoded once in each encoding so that
+/// ``CSVField/matches(_:)-(CSVLiteral)`` compares bytes.
+public struct CSVLiteral: Sendable {
+    let utf8: [UInt8]
+    /// nil when Windows-1252 cannot write the text (no field of such a file can then match it).
+    let windows1252: [UInt8]?
+
+    /// `text`, which must not be empty.
+    public init(_ text: String) {
+        precondition(!text.isEmpty, "an empty CSV literal: use isEmpty")
+        utf8 = Array(text.utf8)
+        var encoded: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            guard let byte = (0...255).first(where: { CSVEncoding.windows1252Scalar(UInt8($0)) == scalar }) else {
+                windows1252 = nil
+                return
+            }
+            encoded.append(UInt8(byte))
+        }
+        windows1252 = encoded
     }
 }

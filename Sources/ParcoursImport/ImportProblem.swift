@@ -6,7 +6,7 @@ import ParcoursModel
 /// the column or field, and what is wrong, in French and English. Never holds personal data.
 public struct ImportProblem: Hashable, Sendable {
     public let file: String
-    public let line: Int
+    public internal(set) var line: Int
     /// The column header (or field name) at fault, when there is one.
     public let column: String?
     public let messageFR: String

@@ -7,8 +7,8 @@ import ParcoursModel
 /// Every import is one transaction: it is stored whole or not at all. A file whose content was
 /// imported before is not imported again (``ImportOutcome/alreadyImported(on:)``).
 public protocol DataStore: Sendable {
-    /// Stores export files in one transaction: for each file, the participations `produce` hands
-    /// to its `add` function. Returns one outcome per file, in order.
+    /// Stores export files in one transaction: for each file, the rows `produce` hands to its
+    /// `add` function. Returns one outcome per file, in order.
     ///
     /// `produce` is not called for a file imported before (nor for the same content given twice).
     /// If `produce` or `add` throws, nothing of any file is stored and the error is rethrown. A
@@ -16,7 +16,7 @@ public protocol DataStore: Sendable {
     /// export always holds a whole campaign.
     func importPixExports(
         _ files: [SourceFile],
-        rows produce: (_ file: SourceFile, _ add: (PixParticipation) throws -> Void) throws -> Void
+        rows produce: (_ file: SourceFile, _ add: (PixRow) throws -> Void) throws -> Void
     ) throws -> [ImportOutcome]
 
     /// Stores the agents of a roster file. A roster is the complete list of the communes it names:
@@ -39,17 +39,17 @@ public protocol DataStore: Sendable {
 extension DataStore {
     /// Stores one export file (see ``importPixExports(_:rows:)``).
     public func importPixExport(
-        _ file: SourceFile, rows produce: (_ add: (PixParticipation) throws -> Void) throws -> Void
+        _ file: SourceFile, rows produce: (_ add: (PixRow) throws -> Void) throws -> Void
     ) throws -> ImportOutcome {
         try withoutActuallyEscaping(produce) { produce in
             try importPixExports([file]) { _, add in try produce(add) }[0]
         }
     }
 
-    /// Stores the participations of one export file (see ``importPixExports(_:rows:)``).
-    public func importPixExport(_ file: SourceFile, participations: [PixParticipation]) throws -> ImportOutcome {
+    /// Stores the rows of one export file (see ``importPixExports(_:rows:)``).
+    public func importPixExport(_ file: SourceFile, rows: [PixRow]) throws -> ImportOutcome {
         try importPixExport(file) { add in
-            for participation in participations { try add(participation) }
+            for row in rows { try add(row) }
         }
     }
 }

@@ -12,43 +12,38 @@ enum ParticipationReader {
                 name: row["name"], kind: PixCampaignKind(rawValue: row["kind"]) ?? .profilesCollection,
                 targetProfileName: row["targetProfileName"])
         }
-        var results: [Int64: [Row]] = [:]
-        let resultRows = try Row.fetchCursor(db, sql: "SELECT * FROM participationResult")
-        while let row = try resultRows.next() {
-            results[row["participationID"], default: []].append(row.copy())
-        }
         var participations: [PixParticipation] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM participation ORDER BY campaignID, line, id")
         while let row = try rows.next() {
-            let id: Int64 = row["id"]
             guard let campaign = campaigns[row["campaignID"]] else { continue }
-            participations.append(participation(row, campaign: campaign, results: results[id] ?? []))
+            participations.append(try participation(row, campaign: campaign))
         }
         return participations
     }
 
-    private static func participation(_ row: Row, campaign: PixCampaign, results: [Row]) -> PixParticipation {
-        var levels: [CompetenceCode: Int] = [:]
-        var pix: [CompetenceCode: Int] = [:]
-        var mastery: [CompetenceCode: Double] = [:]
-        var skills: [CompetenceCode: SkillCount] = [:]
-        var estimated: [CompetenceCode: Int] = [:]
-        for result in results {
-            let code = CompetenceCode(result["competence"])
-            levels[code] = result["measuredLevel"]
-            pix[code] = result["pix"]
-            mastery[code] = result["mastery"]
-            estimated[code] = result["estimatedLevel"]
-            if let total: Int = result["skillsTotal"], let mastered: Int = result["skillsMastered"] {
-                skills[code] = SkillCount(total: total, mastered: mastered)
+    private static func participation(_ row: Row, campaign: PixCampaign) throws -> PixParticipation {
+        func results<Value>(_ column: String, _ value: (inout ResultsJSON.Reader) throws -> Value) throws
+            -> [CompetenceCode: Value]?
+        {
+            guard let text: String = row[column] else { return nil }
+            do {
+                return try ResultsJSON.object(text, value: value)
+            } catch {
+                throw DatabaseError(
+                    resultCode: .SQLITE_CORRUPT,
+                    message: "participation \(row["id"] as Int64): column \(column) does not hold results")
             }
         }
         return PixParticipation(
             campaign: campaign, externalID: row["externalID"], lastName: row["lastName"],
             firstName: row["firstName"], shared: row["shared"], sharedAt: row["sharedAt"],
-            levels: levels.isEmpty ? nil : levels, pix: pix.isEmpty ? nil : pix,
-            mastery: mastery.isEmpty ? nil : mastery, skills: skills.isEmpty ? nil : skills,
-            estimatedLevels: estimated.isEmpty ? nil : estimated,
+            levels: try results("levels") { try $0.integer() }, pix: try results("pix") { try $0.integer() },
+            mastery: try results("mastery") { try $0.number() },
+            skills: try results("skills") { reader in
+                let (total, mastered) = try reader.pair()
+                return SkillCount(total: total, mastered: mastered)
+            },
+            estimatedLevels: try results("estimatedLevels") { try $0.integer() },
             extraColumns: ExtraColumns.decode(row["extraColumns"]), line: row["line"])
     }
 }

@@ -16,8 +16,8 @@ final class ParticipationWriter {
     /// The latest share of each campaign in this file.
     private var latestShare: [Int64: Date] = [:]
     private let insertParticipation: Statement
-    private let insertResult: Statement
     private var campaignRowIDs: [String: Int64] = [:]
+    private var json = ResultsJSON.Writer()
     private(set) var count = 0
 
     init(db: Database, fileID: Int64, fileName: String) throws {
@@ -27,46 +27,25 @@ final class ParticipationWriter {
         insertParticipation = try db.makeStatement(
             sql: """
                 INSERT INTO participation
-                (campaignID, externalID, lastName, firstName, shared, sharedAt, line, extraColumns)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertResult = try db.makeStatement(
-            sql: """
-                INSERT INTO participationResult
-                (participationID, competence, measuredLevel, pix, mastery, skillsTotal, skillsMastered, estimatedLevel)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                (campaignID, externalID, lastName, firstName, shared, sharedAt, line, extraColumns,
+                 levels, pix, mastery, skills, estimatedLevels)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
     }
 
-    func add(_ participation: PixParticipation) throws {
-        let campaignID = try campaignRowID(participation.campaign)
-        if let sharedAt = participation.sharedAt, participation.shared {
+    func add(_ row: PixRow) throws {
+        let campaignID = try campaignRowID(row.campaign)
+        if let sharedAt = row.sharedAt, row.shared {
             latestShare[campaignID] = max(latestShare[campaignID] ?? sharedAt, sharedAt)
         }
-        try insertParticipation.execute(arguments: [
-            campaignID, participation.externalID, participation.lastName, participation.firstName,
-            participation.shared, participation.sharedAt, participation.line,
-            ExtraColumns.encode(participation.extraColumns),
+        let results = ParticipationResults(row, into: &json)
+        insertParticipation.setUncheckedArguments([
+            campaignID, row.externalID, row.lastName, row.firstName, row.shared, StoredDate.value(row.sharedAt),
+            row.line,
+            ExtraColumns.encode(row.extraColumns), results.levels, results.pix, results.mastery, results.skills,
+            results.estimatedLevels,
         ])
-        let participationID = db.lastInsertedRowID
-        // The competences any of the row's results covers (at most 16: a linear scan is cheapest;
-        // their order does not matter to the table).
-        var codes: [CompetenceCode] = []
-        func collect(_ keys: some Sequence<CompetenceCode>) {
-            for code in keys where !codes.contains(code) { codes.append(code) }
-        }
-        if let levels = participation.levels { collect(levels.keys) }
-        if let pix = participation.pix { collect(pix.keys) }
-        if let mastery = participation.mastery { collect(mastery.keys) }
-        if let skills = participation.skills { collect(skills.keys) }
-        if let estimated = participation.estimatedLevels { collect(estimated.keys) }
-        for code in codes {
-            let skills = participation.skills?[code]
-            try insertResult.execute(arguments: [
-                participationID, code.rawValue, participation.levels?[code], participation.pix?[code],
-                participation.mastery?[code], skills?.total, skills?.mastered, participation.estimatedLevels?[code],
-            ])
-        }
+        try insertParticipation.execute()
         count += 1
     }
 

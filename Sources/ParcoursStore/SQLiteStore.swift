@@ -29,7 +29,7 @@ public struct SQLiteStore: DataStore {
 
     public func importPixExports(
         _ files: [SourceFile],
-        rows produce: (_ file: SourceFile, _ add: (PixParticipation) throws -> Void) throws -> Void
+        rows produce: (_ file: SourceFile, _ add: (PixRow) throws -> Void) throws -> Void
     ) throws -> [ImportOutcome] {
         try writing { db in
             try files.map { file in

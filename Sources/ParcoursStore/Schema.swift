@@ -83,7 +83,52 @@ enum Schema {
             }
         }
         CatalogueSchema.register(in: &migrator)
+        registerResultsInParticipation(in: &migrator)
         return migrator
+    }
+}
+
+extension Schema {
+    /// Migration "v3 results in participation": the results of a participation move from one
+    /// `participationResult` row per competence into JSON columns of its own row (see
+    /// ``ResultsJSON``), one insert per participation instead of seventeen. Every stored result is
+    /// converted before the old table is dropped.
+    static func registerResultsInParticipation(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v3 results in participation") { db in
+            try db.alter(table: "participation") { table in
+                for column in ["levels", "pix", "mastery", "skills", "estimatedLevels"] {
+                    table.add(column: column, .text)
+                }
+            }
+            let update = try db.makeStatement(
+                sql: """
+                    UPDATE participation SET levels = ?, pix = ?, mastery = ?, skills = ?, estimatedLevels = ?
+                    WHERE id = ?
+                    """)
+            var json = ResultsJSON.Writer()
+            var current: Int64?
+            var rows: [Row] = []
+            func flush() throws {
+                guard let current else { return }
+                let results = ParticipationResults(resultRows: rows, into: &json)
+                try update.execute(arguments: [
+                    results.levels, results.pix, results.mastery, results.skills, results.estimatedLevels, current,
+                ])
+                rows.removeAll(keepingCapacity: true)
+            }
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT * FROM participationResult ORDER BY participationID, competence")
+            while let row = try cursor.next() {
+                let id: Int64 = row["participationID"]
+                if id != current {
+                    try flush()
+                    current = id
+                }
+                rows.append(row.copy())
+            }
+            try flush()
+            try db.drop(table: "participationResult")
+        }
     }
 }
 

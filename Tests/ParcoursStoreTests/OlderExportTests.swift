@@ -4,13 +4,12 @@ import ParcoursStore
 import Testing
 
 @Suite struct OlderExportTests {
-    static func row(_ externalID: String, level: Int, sharedOn day: Int?) -> PixParticipation {
-        PixParticipation(
-            campaign: SQLiteStoreTests.profiles, externalID: externalID, lastName: "Dupont", firstName: "Anne",
-            shared: day != nil, sharedAt: day.map { Date(timeIntervalSince1970: Double($0) * 86_400) },
-            levels: day == nil ? nil : [CompetenceCode("1.1"): level],
-            pix: day == nil ? nil : [CompetenceCode("1.1"): level * 8], mastery: nil, skills: nil,
-            estimatedLevels: nil, extraColumns: [:], line: 2)
+    static func row(_ externalID: String, level: Int, sharedOn day: Int?) -> PixRow {
+        PixRow(
+            campaign: SQLiteStoreTests.profiles, competences: [CompetenceCode("1.1")], externalID: externalID,
+            lastName: "Dupont", firstName: "Anne", shared: day != nil,
+            sharedAt: day.map { Date(timeIntervalSince1970: Double($0) * 86_400) },
+            profileResults: day == nil ? [] : [PixProfileResult(level: level, pix: level * 8)], line: 2)
     }
 
     @Test func anOlderExportOfAStoredCampaignIsRefusedAndChangesNothing() throws {
@@ -18,12 +17,12 @@ import Testing
         // The newer export (shares up to day 20 000) is imported first.
         _ = try store.importPixExport(
             SourceFile(name: "new.csv", contentHash: "new"),
-            participations: [Self.row("1", level: 3, sharedOn: 19_990), Self.row("2", level: 4, sharedOn: 20_000)])
+            rows: [Self.row("1", level: 3, sharedOn: 19_990), Self.row("2", level: 4, sharedOn: 20_000)])
 
         let error = #expect(throws: OlderExportError.self) {
             try store.importPixExport(
                 SourceFile(name: "old.csv", contentHash: "old"),
-                participations: [Self.row("1", level: 1, sharedOn: 19_990), Self.row("2", level: 0, sharedOn: nil)])
+                rows: [Self.row("1", level: 1, sharedOn: 19_990), Self.row("2", level: 0, sharedOn: nil)])
         }
         #expect(error?.file == "old.csv")
         #expect(error?.campaignCode == "PROANDENNE")
@@ -38,10 +37,10 @@ import Testing
     @Test func anExportWithTheSameLatestShareReplacesTheStoredOne() throws {
         let store = try SQLiteStore(path: ":memory:")
         _ = try store.importPixExport(
-            SourceFile(name: "a.csv", contentHash: "a"), participations: [Self.row("1", level: 2, sharedOn: 20_000)])
+            SourceFile(name: "a.csv", contentHash: "a"), rows: [Self.row("1", level: 2, sharedOn: 20_000)])
         _ = try store.importPixExport(
             SourceFile(name: "b.csv", contentHash: "b"),
-            participations: [Self.row("1", level: 2, sharedOn: 20_000), Self.row("2", level: 5, sharedOn: 19_000)])
+            rows: [Self.row("1", level: 2, sharedOn: 20_000), Self.row("2", level: 5, sharedOn: 19_000)])
         #expect(try store.participations().count == 2)
     }
 }

@@ -11,19 +11,24 @@ import Testing
         organizationName: "Commune d'Andenne", campaignID: "2002", code: "EVALANDENNE", name: "Socle",
         kind: .assessment, targetProfileName: "Socle de base")
 
-    static func profileRow(_ externalID: String, level: Int, line: Int) -> PixParticipation {
-        PixParticipation(
-            campaign: profiles, externalID: externalID, lastName: "Dupont", firstName: "Anne", shared: true,
-            sharedAt: Date(timeIntervalSince1970: 1_700_000_000), levels: [CompetenceCode("1.1"): level],
-            pix: [CompetenceCode("1.1"): level * 8 + 3], mastery: nil, skills: nil, estimatedLevels: nil,
+    static func profileRow(_ externalID: String, level: Int, line: Int) -> PixRow {
+        PixRow(
+            campaign: profiles, competences: [CompetenceCode("1.1"), CompetenceCode("1.2")], externalID: externalID,
+            lastName: "Dupont", firstName: "Anne", shared: true, sharedAt: Date(timeIntervalSince1970: 1_700_000_000),
+            profileResults: [PixProfileResult(level: level, pix: level * 8 + 3), PixProfileResult(level: 0, pix: 0)],
             extraColumns: ["Matricule": externalID], line: line)
     }
 
-    static let assessed = PixParticipation(
-        campaign: assessment, externalID: "007", lastName: "Martin", firstName: "Léa", shared: true, sharedAt: nil,
-        levels: nil, pix: nil, mastery: [CompetenceCode("3.1"): 0.625],
-        skills: [CompetenceCode("3.1"): SkillCount(total: 8, mastered: 5)],
-        estimatedLevels: [CompetenceCode("3.1"): 3], extraColumns: [:], line: 2)
+    static let assessed = PixRow(
+        campaign: assessment, competences: [CompetenceCode("3.1")], externalID: "007", lastName: "Martin",
+        firstName: "Léa", shared: true, sharedAt: nil,
+        assessmentResults: [
+            PixAssessmentResult(mastery: 2.0 / 3.0, skills: SkillCount(total: 9, mastered: 6), estimatedLevel: 3)
+        ], line: 2)
+
+    static let notShared = PixRow(
+        campaign: profiles, competences: [CompetenceCode("1.1")], externalID: nil, lastName: "Lambert",
+        firstName: "Luc", shared: false, sharedAt: nil, line: 4)
 
     static func agent(_ id: String, commune: String) -> Agent {
         Agent(
@@ -41,19 +46,21 @@ import Testing
 
     @Test func participationsRoundTripWithMeasuredAndEstimatedLevelsApart() throws {
         let store = try SQLiteStore(path: ":memory:")
-        let rows = [Self.profileRow("00042", level: 2, line: 2), Self.assessed]
-        let outcome = try store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), participations: rows)
-        #expect(outcome == .imported(rows: 2))
+        let rows = [Self.profileRow("00042", level: 2, line: 2), Self.notShared, Self.assessed]
+        let outcome = try store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), rows: rows)
+        #expect(outcome == .imported(rows: 3))
         let stored = try store.participations()
-        #expect(stored == rows)
-        #expect(stored[0].estimatedLevels == nil)
-        #expect(stored[1].levels == nil)
+        #expect(stored == rows.map(\.participation))
+        #expect(stored[0].levels == [CompetenceCode("1.1"): 2, CompetenceCode("1.2"): 0])
+        #expect(stored[0].estimatedLevels == nil && stored[0].mastery == nil)
+        #expect(stored[1].levels == nil && stored[1].pix == nil)
+        #expect(stored[2].levels == nil && stored[2].mastery == [CompetenceCode("3.1"): 2.0 / 3.0])
     }
 
     @Test func importingTheSameContentAgainChangesNothing() throws {
         let store = try SQLiteStore(path: ":memory:")
         let file = SourceFile(name: "export.csv", contents: Data("same bytes".utf8))
-        _ = try store.importPixExport(file, participations: [Self.profileRow("1", level: 2, line: 2)])
+        _ = try store.importPixExport(file, rows: [Self.profileRow("1", level: 2, line: 2)])
         var producerCalled = false
         let again = try store.importPixExport(SourceFile(name: "renamed.csv", contents: Data("same bytes".utf8))) { _ in
             producerCalled = true
@@ -79,7 +86,7 @@ import Testing
         #expect(try store.importedFiles().isEmpty)
         // The file can be imported once fixed: its hash was not recorded.
         let outcome = try store.importPixExport(
-            SourceFile(name: "bad.csv", contentHash: "bad"), participations: [Self.profileRow("1", level: 2, line: 2)])
+            SourceFile(name: "bad.csv", contentHash: "bad"), rows: [Self.profileRow("1", level: 2, line: 2)])
         #expect(outcome == .imported(rows: 1))
     }
 
@@ -87,13 +94,13 @@ import Testing
         let store = try SQLiteStore(path: ":memory:")
         _ = try store.importPixExport(
             SourceFile(name: "old.csv", contentHash: "old"),
-            participations: [Self.profileRow("1", level: 1, line: 2), Self.assessed])
+            rows: [Self.profileRow("1", level: 1, line: 2), Self.assessed])
         _ = try store.importPixExport(
             SourceFile(name: "new.csv", contentHash: "new"),
-            participations: [Self.profileRow("1", level: 3, line: 2), Self.profileRow("2", level: 4, line: 3)])
+            rows: [Self.profileRow("1", level: 3, line: 2), Self.profileRow("2", level: 4, line: 3)])
         let stored = try store.participations()
         #expect(stored.filter { $0.campaign.campaignID == "1001" }.map { $0.levels?[CompetenceCode("1.1")] } == [3, 4])
-        #expect(stored.filter { $0.campaign.campaignID == "2002" } == [Self.assessed])
+        #expect(stored.filter { $0.campaign.campaignID == "2002" } == [Self.assessed.participation])
     }
 
     @Test func aRosterReplacesTheAgentsOfTheCommunesItNames() throws {

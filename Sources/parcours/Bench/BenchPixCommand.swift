@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import ParcoursImport
 
-/// `parcours bench pix FILE`: reads and normalises a Pix export as `inspect pix` does, storing and
-/// printing nothing per row, and reports one JSON line: rows, bytes, wall and CPU seconds, rows/s, MB/s
-/// and the process's peak resident memory. `scripts/bench/pix-read.py` runs it beside pandas.
+/// `parcours bench pix FILE`: reads and normalises a Pix export into ``PixRow``s as `import pix`
+/// does (on every core, see ``PixExportReader/forEachRow(_:)``), storing and printing nothing per
+/// row, and reports one JSON line: rows, bytes, wall and CPU seconds, rows/s, MB/s and the
+/// process's peak resident memory. `scripts/bench/pix-read.py` runs it beside pandas.
 struct BenchPixCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pix", abstract: "Time reading and normalising a Pix export (no storage).")
@@ -14,6 +15,9 @@ struct BenchPixCommand: AsyncParsableCommand {
     @Argument(help: "The Pix Orga export (CSV) to read.")
     var file: String
 
+    @Option(help: "Threads reading pieces of the file (default: one per core).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
     func run() async throws {
         let framework = try options.loadConfiguration().framework
         let start = ContinuousClock.now
@@ -22,10 +26,10 @@ struct BenchPixCommand: AsyncParsableCommand {
         var shared = 0
         let reader: PixExportReader
         do {
-            reader = try PixExportReader(path: file, framework: framework)
-            try reader.forEachParticipation { participation in
+            reader = try PixExportReader(path: file, framework: framework, threads: threads)
+            try reader.forEachRow { row in
                 rows += 1
-                if participation.shared { shared += 1 }
+                if row.shared { shared += 1 }
             }
         } catch let failure as ImportFailure {
             throw CommandFailure(lines: failure.lines(in: options.language))
@@ -37,7 +41,7 @@ struct BenchPixCommand: AsyncParsableCommand {
         let peakMiB = Double(Self.usage().ru_maxrss) / 1024  // Linux reports kilobytes
         print(
             """
-            {"tool":"parcours","rows":\(rows),"shared":\(shared),"bytes":\(bytes),"seconds":\(seconds),\
+            {"tool":"parcours","threads":\(threads),"rows":\(rows),"shared":\(shared),"bytes":\(bytes),"seconds":\(seconds),\
             "cpuSeconds":\(cpuSeconds),\
             "rowsPerSecond":\(Double(rows) / seconds),"megabytesPerSecond":\(Double(bytes) / 1e6 / seconds),\
             "peakMiB":\(peakMiB)}

@@ -20,8 +20,8 @@ enum PixImport {
             let reader = try PixExportReader(path: path, framework: framework)
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             var rows = 0
-            try reader.forEachParticipation { participation in
-                try add(participation)
+            try reader.forEachRow { row in
+                try add(row)
                 rows += 1
                 if rows % 1000 == 0 {
                     progress.update(file: source.name, bytes: reader.bytesConsumed, totalBytes: size, rows: rows)

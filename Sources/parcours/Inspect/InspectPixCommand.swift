@@ -28,9 +28,9 @@ struct InspectPixCommand: AsyncParsableCommand {
         var sharedRows = 0
         let reader = try open(framework: framework)
         try failing(language) {
-            try reader.forEachParticipation { participation in
+            try reader.forEachRow { row in
                 rows += 1
-                if participation.shared { sharedRows += 1 }
+                if row.shared { sharedRows += 1 }
             }
         }
         guard json else {
