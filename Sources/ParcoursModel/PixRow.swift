@@ -51,6 +51,43 @@ public struct PixRow: Hashable, Sendable {
         self.line = line
     }
 
+    /// The compact form of `participation`. Its competences are those its results name, in code
+    /// order; a result one of its tables lacks for such a competence counts as 0. `participation`
+    /// comes back unchanged when it is as the reader makes them: results only on shared rows, and
+    /// the tables of its campaign's kind all naming the same competences.
+    public init(_ participation: PixParticipation) {
+        let profile = participation.shared && participation.campaign.kind == .profilesCollection
+        let assessment = participation.shared && participation.campaign.kind == .assessment
+        var codes = Set<CompetenceCode>()
+        if profile {
+            codes.formUnion((participation.levels ?? [:]).keys)
+            codes.formUnion((participation.pix ?? [:]).keys)
+        }
+        if assessment {
+            codes.formUnion((participation.mastery ?? [:]).keys)
+            codes.formUnion((participation.skills ?? [:]).keys)
+            codes.formUnion((participation.estimatedLevels ?? [:]).keys)
+        }
+        let competences = codes.sorted()
+        self.init(
+            campaign: participation.campaign, competences: competences, externalID: participation.externalID,
+            lastName: participation.lastName, firstName: participation.firstName, shared: participation.shared,
+            sharedAt: participation.sharedAt,
+            profileResults: profile
+                ? competences.map {
+                    PixProfileResult(level: participation.levels?[$0] ?? 0, pix: participation.pix?[$0] ?? 0)
+                } : [],
+            assessmentResults: assessment
+                ? competences.map {
+                    PixAssessmentResult(
+                        mastery: participation.mastery?[$0] ?? 0,
+                        skills: participation.skills?[$0] ?? SkillCount(total: 0, mastered: 0),
+                        estimatedLevel: participation.estimatedLevels?[$0] ?? 0)
+                } : [],
+            extraColumns: participation.extraColumns, skillResults: participation.skillResults,
+            line: participation.line)
+    }
+
     /// Whether the row gives measured levels: a shared row of a profiles collection.
     public var hasProfileResults: Bool { shared && campaign.kind == .profilesCollection }
     /// Whether the row gives mastery and estimated levels: a shared row of an assessment.

@@ -46,6 +46,12 @@ extension DataStore {
         }
     }
 
+    /// Stores participations as one export file (see ``importPixExports(_:rows:)`` and
+    /// ``PixRow/init(_:)``).
+    public func importPixExport(_ file: SourceFile, participations: [PixParticipation]) throws -> ImportOutcome {
+        try importPixExport(file, rows: participations.map(PixRow.init))
+    }
+
     /// Stores the rows of one export file (see ``importPixExports(_:rows:)``).
     public func importPixExport(_ file: SourceFile, rows: [PixRow]) throws -> ImportOutcome {
         try importPixExport(file) { add in

@@ -57,6 +57,14 @@ import Testing
         #expect(stored[2].levels == nil && stored[2].mastery == [CompetenceCode("3.1"): 2.0 / 3.0])
     }
 
+    @Test func participationsAsTheReaderMakesThemAreStoredUnchanged() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        let participations = [Self.profileRow("00042", level: 2, line: 2), Self.notShared, Self.assessed].map(
+            \.participation)
+        _ = try store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), participations: participations)
+        #expect(try store.participations() == participations)
+    }
+
     @Test func importingTheSameContentAgainChangesNothing() throws {
         let store = try SQLiteStore(path: ":memory:")
         let file = SourceFile(name: "export.csv", contents: Data("same bytes".utf8))
