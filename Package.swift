@@ -84,13 +84,26 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Tenders from uncovered needs: lots (theme × area × format), groups, estimates, the procedure
+        // from the dated thresholds. Pure: no I/O.
+        .target(name: "ParcoursTender", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
+        // The tender package's files: Belgian and French documents (OpenDocument and HTML), price
+        // schedules with formulas, the eForms contract notice and its XSD validation with libxml2.
+        .target(
+            name: "ParcoursTenderDocuments",
+            dependencies: [
+                "ParcoursModel", "ParcoursTender", "ParcoursOutput", "CLibXML2",
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "parcours",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
                 "ParcoursOutput", "ParcoursSolver",
-                "ParcoursSynthetic", "ParcoursCatalogue", "ParcoursWorkflow",
+                "ParcoursSynthetic", "ParcoursCatalogue", "ParcoursWorkflow", "ParcoursTender",
+                "ParcoursTenderDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -126,6 +139,13 @@ let package = Package(
             dependencies: [
                 "ParcoursWorkflow", "ParcoursConfig", "ParcoursModel", "ParcoursStore", "ParcoursDiagnose",
                 "ParcoursCatalogue",
+            ]),
+        .testTarget(
+            name: "ParcoursTenderTests", dependencies: ["ParcoursTender", "ParcoursConfig"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ParcoursTenderDocumentsTests",
+            dependencies: [
+                "ParcoursTenderDocuments", "ParcoursTender", "ParcoursConfig", "CLibXML2",
             ]),
     ]
 )

@@ -15,6 +15,7 @@ struct Parcours: AsyncParsableCommand {
             ImportCommand.self,
             DiagnoseCommand.self,
             DemoCommand.self,
+            TenderCommand.self,
         ]
     )
 

@@ -1,6 +1,6 @@
-/// Escapes text for HTML and SVG (element content and quoted attribute values).
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+/// Escapes text for HTML, SVG and XML (element content and quoted attribute values).
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {

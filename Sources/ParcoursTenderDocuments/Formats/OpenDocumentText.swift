@@ -1,0 +1,71 @@
+import Foundation
+import ParcoursOutput
+
+/// Saves a ``TextDocument`` as OpenDocument text (`.odt`), which Word and LibreOffice open and edit.
+enum OpenDocumentText {
+    static func write(_ document: TextDocument, to url: URL) throws {
+        try OpenDocumentPackage.write(
+            to: url, mediaType: "application/vnd.oasis.opendocument.text", title: document.title,
+            content: content(document), styles: OpenDocumentPackage.styles())
+    }
+
+    static func content(_ document: TextDocument) -> String {
+        var body = """
+            <text:p text:style-name="Title">\(HTMLText.escape(document.title))</text:p>
+            <text:p text:style-name="Subtitle">\(HTMLText.escape(document.subtitle))</text:p>
+
+            """
+        var tables = 0
+        var breakNext = false
+        for block in document.blocks {
+            let style = breakNext ? "Break" : nil
+            breakNext = false
+            switch block {
+            case .heading(let level, let text):
+                let name = style ?? "Heading_20_\(min(level, 3))"
+                body +=
+                    "<text:h text:style-name=\"\(name)\" text:outline-level=\"\(min(level, 3))\">\(HTMLText.escape(text))</text:h>\n"
+            case .paragraph(let text):
+                body += "<text:p text:style-name=\"\(style ?? "Standard")\">\(HTMLText.escape(text))</text:p>\n"
+            case .emphasis(let text):
+                body += "<text:p text:style-name=\"\(style ?? "Strong")\">\(HTMLText.escape(text))</text:p>\n"
+            case .field(let label):
+                body += "<text:p text:style-name=\"Field\">\(HTMLText.escape(label)) :</text:p>\n"
+            case .bullets(let items):
+                body += "<text:list>"
+                for item in items {
+                    body += "<text:list-item><text:p>\(HTMLText.escape(item))</text:p></text:list-item>"
+                }
+                body += "</text:list>\n"
+            case .table(let table):
+                tables += 1
+                body += "<table:table table:name=\"Tableau\(tables)\" table:style-name=\"Table\">"
+                body += "<table:table-column table:number-columns-repeated=\"\(table.header.count)\"/>"
+                body += row(table.header, paragraph: "Table_20_Heading", cell: "HeaderCell")
+                for cells in table.rows { body += row(cells, paragraph: "Table_20_Contents", cell: "Cell") }
+                body += "</table:table>\n"
+            case .pageBreak:
+                breakNext = true
+            }
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document-content \(OpenDocumentPackage.namespaces) office:version="1.3">
+            <office:automatic-styles>
+             <style:style style:name="Break" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style>
+             <style:style style:name="Table" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style>
+             <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #808080" fo:padding="0.08cm"/></style:style>
+             <style:style style:name="HeaderCell" style:family="table-cell"><style:table-cell-properties fo:background-color="#dde4ee" fo:border="0.5pt solid #808080" fo:padding="0.08cm"/></style:style>
+            </office:automatic-styles>
+            <office:body><office:text>
+            \(body)</office:text></office:body></office:document-content>
+            """
+    }
+
+    private static func row(_ cells: [String], paragraph: String, cell: String) -> String {
+        "<table:table-row>"
+            + cells.map {
+                "<table:table-cell table:style-name=\"\(cell)\" office:value-type=\"string\"><text:p text:style-name=\"\(paragraph)\">\(HTMLText.escape($0))</text:p></table:table-cell>"
+            }.joined() + "</table:table-row>"
+    }
+}

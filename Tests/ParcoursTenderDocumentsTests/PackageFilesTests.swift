@@ -1,0 +1,125 @@
+import Foundation
+import ParcoursModel
+import ParcoursTender
+import ParcoursTenderDocuments
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite struct PackageFilesTests {
+    /// Writes the packages once for the tests of this suite.
+    static let written = Result { () throws -> (URL, [WrittenPackage]) in
+        let folder = PackageFixtures.temporaryFolder()
+        let packages = try PackageFixtures.packages()
+        return (folder, try PackageFixtures.writer().write(packages, to: folder, issueDate: PackageFixtures.launch))
+    }
+
+    func package(_ country: Country) throws -> WrittenPackage {
+        try #require(try Self.written.get().1.first { $0.package.country == country })
+    }
+
+    @Test func writesEachCountrysDocuments() throws {
+        let belgian = try package(.belgium)
+        #expect(belgian.folder.lastPathComponent == "BE-namur")
+        for name in [
+            "cahier-special-des-charges", "formulaire-offre", "demande-dume", "note-acheteur",
+        ] {
+            #expect(belgian.files.contains("\(name).odt") && belgian.files.contains("\(name).html"))
+        }
+        for name in ["inventaire", "communes-participantes", "estimation-confidentielle"] {
+            #expect(belgian.files.contains("\(name).ods"))
+        }
+        let french = try package(.france)
+        for name in ["reglement-de-consultation", "ccap", "cctp", "acte-engagement", "demande-dume", "note-acheteur"] {
+            #expect(french.files.contains("\(name).odt") && french.files.contains("\(name).html"))
+        }
+        for name in ["bpu", "dqe", "communes-participantes", "estimation-confidentielle"] {
+            #expect(french.files.contains("\(name).ods"))
+        }
+        for written in [belgian, french] {
+            #expect(written.noticeProblems == [])
+            #expect(written.files.contains("avis-eforms.xml"))
+        }
+        // The Belgian specification has its three parts; the CCAP lists its deviations from the CCAG-FCS.
+        let specification = try String(
+            contentsOf: belgian.folder.appending(path: "cahier-special-des-charges.html"), encoding: .utf8)
+        for part in [
+            "Partie I — Dispositions administratives", "Partie II — Dispositions contractuelles",
+            "Partie III — Prescriptions techniques",
+        ] {
+            #expect(specification.contains(part))
+        }
+        let ccap = try String(contentsOf: french.folder.appending(path: "ccap.html"), encoding: .utf8)
+        #expect(ccap.contains("Récapitulatif des dérogations au CCAG-FCS"))
+        let note = try String(contentsOf: french.folder.appending(path: "note-acheteur.html"), encoding: .utf8)
+        #expect(note.contains("Schematron"))
+        #expect(note.contains(french.package.recommendation.tier.source))
+    }
+
+    @Test func textDocumentsAreOpenDocumentPackages() throws {
+        let belgian = try package(.belgium)
+        let archive = try Data(contentsOf: belgian.folder.appending(path: "cahier-special-des-charges.odt"))
+        let entries = try #require(StoredZIP.entries(of: archive))
+        #expect(entries.map(\.path) == ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"])
+        #expect(String(decoding: entries[0].data, as: UTF8.self) == "application/vnd.oasis.opendocument.text")
+        let content = String(decoding: entries[2].data, as: UTF8.self)
+        #expect(content.contains("text:outline-level=\"1\">Partie I — Dispositions administratives</text:h>"))
+        #expect(XMLParser(data: entries[2].data).parse())
+    }
+
+    @Test(arguments: [
+        (Country.belgium, "inventaire"), (.france, "dqe"), (.belgium, "estimation-confidentielle"),
+        (.france, "estimation-confidentielle"),
+    ])
+    func priceSchedulesTotalsAreFormulasThatAddUp(_ country: Country, _ file: String) throws {
+        let written = try package(country)
+        let reader = try #require(SpreadsheetReader(url: written.folder.appending(path: "\(file).ods")))
+        let lots = written.package.lots
+        #expect(
+            reader.sheets.map(\.name) == ["Récapitulatif"] + lots.map { "Lot \($0.number)" }
+                + (file.hasPrefix("estimation") ? ["Méthode"] : []))
+        var formulas = 0
+        for (name, rows) in reader.sheets {
+            for (rowIndex, row) in rows.enumerated() {
+                for (columnIndex, cell) in row.enumerated() {
+                    guard let formula = cell.formula else { continue }
+                    formulas += 1
+                    let recomputed = try #require(
+                        reader.evaluate(formula, in: name), "\(name)!\(columnIndex),\(rowIndex + 1): \(formula)")
+                    #expect(abs(recomputed - (cell.value ?? .nan)) < 0.005, "\(name) row \(rowIndex + 1): \(formula)")
+                }
+            }
+        }
+        #expect(formulas >= lots.count * 4)
+        for lot in lots {
+            let rows = try #require(reader.sheet("Lot \(lot.number)"))
+            // The first line's presumed quantity is the lot's group-hours (or trainee-days).
+            let quantity = try #require(rows[3][3].value)
+            let expected = lot.estimate.referencePrice.unit == .groupHour ? lot.groupHours : lot.traineeHours / 7
+            #expect(abs(quantity - expected) < 0.0001)
+            let total = try #require(rows.first { $0.count > 1 && $0[1].text == "Total HT du lot" }?[5].value)
+            if file.hasPrefix("estimation") {
+                // Priced at the reference prices, the lot total is the estimate before rounding.
+                #expect(abs(total - (lot.estimate.referenceAmount + lot.estimate.equipmentAmount).euros) < 0.005)
+            } else {
+                #expect(total == 0)  // prices are the bidder's to fill in
+                #expect(rows[3][4].value == nil)
+            }
+        }
+    }
+
+    @Test func communesListAddsUpToTheLots() throws {
+        let written = try package(.belgium)
+        let reader = try #require(SpreadsheetReader(url: written.folder.appending(path: "communes-participantes.ods")))
+        let rows = try #require(reader.sheet("Communes"))
+        #expect(rows.count == 2 + written.package.communesActedFor.count + 1)
+        let totals = try #require(rows.last)
+        for (index, lot) in written.package.lots.enumerated() {
+            let cell = totals[4 + index]
+            #expect(cell.value == Double(lot.trainees))
+            #expect(reader.evaluate(cell.formula ?? "", in: "Communes") == Double(lot.trainees))
+        }
+    }
+}
