@@ -57,7 +57,7 @@ let package = Package(
         // Reports for people and programs: HTML with SVG, CSV for French Excel, versioned JSON.
         .target(
             name: "ParcoursOutput",
-            dependencies: ["ParcoursModel", "ParcoursDiagnose", "ParcoursCSV"],
+            dependencies: ["ParcoursModel", "ParcoursDiagnose", "ParcoursCSV", "ParcoursSolver"],
             exclude: ["Schemas"],
             swiftSettings: strictSettings
         ),
@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "ParcoursImportTests", dependencies: ["ParcoursImport", "ParcoursConfig"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "ParcoursOutputTests", dependencies: ["ParcoursOutput"]),
+        .testTarget(name: "ParcoursOutputTests", dependencies: ["ParcoursOutput", "ParcoursSolver"]),
         .testTarget(
             name: "ParcoursSolverTests",
             dependencies: ["ParcoursSolver", .product(name: "PropertyBased", package: "swift-property-based")],

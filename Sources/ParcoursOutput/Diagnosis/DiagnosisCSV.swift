@@ -16,7 +16,7 @@ public enum DiagnosisCSV {
 
     static func groups(_ report: DiagnosisReport) -> Data {
         let l = report.language
-        let writer = makeWriter(report.language)
+        let writer = SpreadsheetCSV.writer(report.language)
         writer.write([
             l.pick("Territoire", "Territory"), l.pick("Niveau", "Level"), l.pick("Code", "Code"),
             l.pick("Nom", "Name"), l.pick("Agents", "Agents"), l.pick("Évalués", "Assessed"),
@@ -35,7 +35,7 @@ public enum DiagnosisCSV {
 
     static func gaps(_ report: DiagnosisReport) -> Data {
         let l = report.language
-        let writer = makeWriter(report.language)
+        let writer = SpreadsheetCSV.writer(report.language)
         writer.write([
             l.pick("Territoire", "Territory"), l.pick("Niveau", "Level"), l.pick("Code", "Code"),
             l.pick("Nom", "Name"), l.pick("Compétence", "Competence"), l.pick("Intitulé", "Title"),
@@ -61,7 +61,7 @@ public enum DiagnosisCSV {
 
     static func needs(_ report: DiagnosisReport) -> Data {
         let l = report.language
-        let writer = makeWriter(report.language)
+        let writer = SpreadsheetCSV.writer(report.language)
         var header = [l.pick("Territoire", "Territory")]
         header +=
             report.namesAgents
@@ -92,12 +92,6 @@ public enum DiagnosisCSV {
             }
         }
         return writer.data
-    }
-
-    /// French Excel (`;`, decimal comma) for a French report; `,` and decimal point in English.
-    private static func makeWriter(_ language: Language) -> CSVWriter {
-        language == .french
-            ? CSVWriter() : CSVWriter(separator: UInt8(ascii: ","), decimalSeparator: UInt8(ascii: "."))
     }
 
     /// Every group of the report with its kind and name, territory first, then communes, then

@@ -33,4 +33,13 @@ struct NumberText {
         }
         return (value < 0 ? "-" : "") + grouped
     }
+
+    /// An amount of euros, cents only when there are some: `1 234,50 €`, `900 €`; `€1,234.50`, `€900`.
+    func money(_ value: Double) -> String {
+        let cents = Int((abs(value) * 100).rounded())
+        var text = integer(cents / 100)
+        if cents % 100 != 0 { text += (language == .french ? "," : ".") + String(format: "%02d", cents % 100) }
+        let sign = value < 0 && cents > 0 ? "-" : ""
+        return language == .french ? sign + text + "\u{A0}€" : sign + "€" + text
+    }
 }

@@ -18,22 +18,12 @@ struct CommuneMapSVG {
 
     var svg: String {
         let communes = diagnosis.territory.communes
-        guard !communes.isEmpty else { return "" }
-        let meanLatitude = communes.map(\.coordinate.latitude).reduce(0, +) / Double(communes.count)
-        let xScale = cos(meanLatitude * .pi / 180)
-        let xs = communes.map { $0.coordinate.longitude * xScale }
-        let ys = communes.map { -$0.coordinate.latitude }
-        let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
-        let usableWidth = width - padding.left - padding.right
-        let usableHeight = maximumHeight - padding.top - padding.bottom
-        let scale = min(usableWidth / max(maxX - minX, 0.001), usableHeight / max(maxY - minY, 0.001))
-        let height = max(220, (maxY - minY) * scale + padding.top + padding.bottom)
-        func point(_ commune: Commune) -> (Double, Double) {
-            (
-                padding.left + (commune.coordinate.longitude * xScale - minX) * scale,
-                padding.top + (-commune.coordinate.latitude - minY) * scale
-            )
-        }
+        guard
+            let projection = MapProjection(
+                fitting: communes.map(\.coordinate), width: width, maximumHeight: maximumHeight, padding: padding)
+        else { return "" }
+        let height = projection.height
+        func point(_ commune: Commune) -> (Double, Double) { projection.point(commune.coordinate) }
         let aggregates = Dictionary(
             diagnosis.communes.compactMap { aggregate -> (String, GroupAggregate)? in
                 guard case .commune(let code) = aggregate.scope else { return nil }
@@ -92,5 +82,5 @@ struct CommuneMapSVG {
         return out
     }
 
-    private func rounded(_ value: Double) -> String { String(format: "%.1f", value) }
+    private func rounded(_ value: Double) -> String { SVGText.number(value) }
 }

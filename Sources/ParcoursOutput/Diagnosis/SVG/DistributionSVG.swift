@@ -32,7 +32,7 @@ struct DistributionSVG {
             let label = "\(code.rawValue) \(report.competenceTitle(code))"
             out += """
                 <text x="\(labelWidth - 8)" y="\(y + rowHeight / 2 + 4)" text-anchor="end" class="row-label">\
-                <title>\(HTMLText.escape(label))</title>\(HTMLText.escape(shortened(label, to: 46)))</text>
+                <title>\(HTMLText.escape(label))</title>\(HTMLText.escape(SVGText.shortened(label, to: 46)))</text>
 
                 """
             guard let counts = distribution.counts, distribution.total > 0 else {
@@ -96,9 +96,5 @@ struct DistributionSVG {
                 """
         }
         return out + "\n"
-    }
-
-    private func shortened(_ text: String, to length: Int) -> String {
-        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
     }
 }

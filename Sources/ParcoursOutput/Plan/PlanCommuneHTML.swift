@@ -1,0 +1,259 @@
+import Foundation
+import ParcoursModel
+import ParcoursSolver
+
+/// A commune's own plan document: its agents by name with their sessions, dates and places, its share
+/// of the costs, its unmet needs, and the training part of its plan de formation (Belgium) or plan de
+/// développement des compétences (France), ready to adopt. Only this commune's agents are named.
+public enum PlanCommuneHTML {
+    /// `calendarLinks` gives, by agent id, the relative path of the agent's .ics from the document.
+    public static func render(_ context: PlanContext, commune code: String, calendarLinks: [String: String] = [:])
+        -> String
+    {
+        let page = CommunePage(context: context, code: code, calendarLinks: calendarLinks)
+        return HTMLPage.document(
+            language: context.language, title: page.title, css: ReportStyle.css + ReportStyle.planCSS, body: page.body)
+    }
+}
+
+private struct CommunePage {
+    let context: PlanContext
+    let code: String
+    let calendarLinks: [String: String]
+    var plan: TrainingPlan { context.plan }
+    var numbers: NumberText { NumberText(language: context.language) }
+    var dates: DateText { DateText(language: context.language) }
+    func t(_ french: String, _ english: String) -> String { HTMLText.escape(context.t(french, english)) }
+
+    var name: String { context.communeName(code) }
+    var assignments: [PlanAssignment] {
+        plan.assignments.filter { context.agent($0.agentID)?.agent.communeCode == code }
+            .sorted {
+                (context.agent($0.agentID)?.agent.lastName ?? "", $0.agentID) < (
+                    context.agent($1.agentID)?.agent.lastName ?? "", $1.agentID
+                )
+            }
+    }
+    var unmet: [UnmetNeed] { plan.unmetNeeds.filter { $0.communeCode == code } }
+    var outcome: CommuneOutcome? { plan.communes.first { $0.communeCode == code } }
+    var isFrench: Bool { context.territory(ofCommune: code)?.country == .france }
+
+    var title: String { t("Plan de formation numérique — ", "Digital training plan — ") + HTMLText.escape(name) }
+
+    var body: String {
+        header + figures + agentsSection + costSection + unmetSection + annex
+    }
+
+    var header: String {
+        """
+        <header>
+        <h1>\(title)</h1>
+        <p class="meta">\(t("Document de la commune : ses agents y sont nommés. Ne le diffusez pas au-delà de la commune.", "The commune's own document: its agents are named. Do not share it beyond the commune."))</p>
+        </header>
+
+        """
+    }
+
+    var figures: String {
+        let trained = Set(assignments.map(\.agentID)).count
+        let sessions = Set(assignments.map(\.sessionID)).count
+        let cards = [
+            (numbers.integer(trained), t("agents en formation", "agents in training")),
+            (numbers.integer(sessions), t("sessions", "sessions")),
+            (
+                "\(numbers.integer(assignments.count)) / \(numbers.integer(assignments.count + unmet.count))",
+                t("besoins couverts", "needs covered")
+            ),
+            (
+                HTMLText.escape(numbers.money(outcome?.spent ?? 0)),
+                t("à la charge de la commune", "paid by the commune")
+            ),
+        ]
+        return "<div class=\"figures\">"
+            + cards.map { "<div class=\"figure\"><strong>\($0.0)</strong><span>\($0.1)</span></div>" }.joined()
+            + "</div>\n"
+    }
+
+    var agentsSection: String {
+        guard !assignments.isEmpty else {
+            return
+                "<div class=\"card\"><p class=\"empty\">\(t("Aucun agent de la commune n’est inscrit dans ce plan.", "No agent of the commune is in this plan."))</p></div>\n"
+        }
+        var rows = ""
+        for assignment in assignments {
+            guard let agent = context.agent(assignment.agentID)?.agent,
+                let session = context.session(assignment.sessionID)
+            else { continue }
+            let days = session.days.sorted { $0.day < $1.day }.map { HTMLText.escape(dates.sessionDay($0)) }
+                .joined(separator: "<br>")
+            let place =
+                session.venue.map {
+                    "\(HTMLText.escape($0.name))<br><span class=\"note\">\(HTMLText.escape($0.address))</span>"
+                }
+                ?? t("à distance", "remote")
+            let link =
+                calendarLinks[assignment.agentID].map {
+                    " <a href=\"\(HTMLText.escape($0))\">\(t("agenda", "calendar"))</a>"
+                } ?? ""
+            rows += """
+                <tr><td><b>\(HTMLText.escape(agent.lastName)) \(HTMLText.escape(agent.firstName))</b>\(link)<br>\
+                <span class="note">\(HTMLText.escape(context.familyName(agent.jobFamilyID)))</span></td>\
+                <td>\(HTMLText.escape(context.competenceTitle(assignment.competence)))</td>\
+                <td>\(HTMLText.escape(context.course(ofSession: assignment.sessionID)?.title ?? ""))</td>\
+                <td>\(days)</td><td>\(place)</td></tr>
+
+                """
+        }
+        return """
+            <section>
+            <h2>\(t("Les agents et leurs formations", "The agents and their training"))</h2>
+            <div class="card">
+            <table>
+            <thead><tr><th>\(t("Agent", "Agent"))</th><th>\(t("Compétence", "Competence"))</th><th>\(t("Formation", "Course"))</th>\
+            <th>\(t("Dates", "Dates"))</th><th>\(t("Lieu", "Venue"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            <p class="note">\(t("Le lien « agenda » ouvre l’invitation de l’agent (fichier .ics) à importer dans son agenda.", "The “calendar” link opens the agent's invitation (.ics file) to import into their calendar."))</p>
+            </div>
+            </section>
+
+            """
+    }
+
+    var costSection: String {
+        var rows = ""
+        for planned in plan.sessions {
+            guard let share = planned.communes.first(where: { $0.communeCode == code }) else { continue }
+            let others = planned.communes.filter { $0.communeCode != code }.map { context.communeName($0.communeCode) }
+            rows += """
+                <tr><td>\(HTMLText.escape(context.sessionLabel(planned.sessionID)))</td><td class="n">\(share.seats) / \(planned.participants.count)</td>\
+                <td>\(HTMLText.escape(others.isEmpty ? "—" : others.joined(separator: ", ")))</td>\
+                <td class="n">\(HTMLText.escape(numbers.money(planned.totalCost)))</td>\
+                <td class="n"><b>\(HTMLText.escape(numbers.money(share.amount)))</b></td></tr>
+
+                """
+        }
+        guard let outcome else { return "" }
+        let budget =
+            outcome.budget.map {
+                "<p>\(t("Budget de la commune :", "The commune's budget:")) \(HTMLText.escape(numbers.money($0)))</p>"
+            } ?? ""
+        return """
+            <section>
+            <h2>\(t("Part des coûts", "Share of the costs"))</h2>
+            <div class="card">
+            <table>
+            <thead><tr><th>\(t("Session", "Session"))</th><th>\(t("Places de la commune / total", "Commune's seats / total"))</th>\
+            <th>\(t("Partagée avec", "Shared with"))</th><th>\(t("Coût de la session", "Session cost"))</th>\
+            <th>\(t("Part de la commune", "Commune's share"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            <p>\(t("Sessions :", "Sessions:")) <b>\(HTMLText.escape(numbers.money(outcome.sessionCosts)))</b> · \
+            \(t("trajets des agents :", "agents' travel:")) <b>\(HTMLText.escape(numbers.money(outcome.travelCosts)))</b> · \
+            \(t("total :", "total:")) <b>\(HTMLText.escape(numbers.money(outcome.spent)))</b></p>
+            \(budget)
+            </div>
+            </section>
+
+            """
+    }
+
+    var unmetSection: String {
+        guard !unmet.isEmpty else { return "" }
+        let text = UnmetReasonText(context: context)
+        var rows = ""
+        for need in unmet {
+            let agent = context.agent(need.need.agentID)?.agent
+            let who = agent.map { "\($0.lastName) \($0.firstName)" } ?? need.need.agentID
+            let headline = text.headline(need)
+            rows += """
+                <tr><td>\(HTMLText.escape(who))</td><td>\(HTMLText.escape(context.competenceTitle(need.need.competence))) \
+                (\(need.need.currentLevel) → \(need.need.targetLevel))</td>\
+                <td><b>\(HTMLText.escape(headline.map { $0.constraintNames.map(text.label).joined(separator: ", ") } ?? ""))</b><br>\
+                <span class="note">\(HTMLText.escape(headline.map(text.explanation) ?? ""))</span></td></tr>
+
+                """
+        }
+        return """
+            <section>
+            <h2>\(t("Besoins non couverts", "Unmet needs"))</h2>
+            <div class="card">
+            <table>
+            <thead><tr><th>\(t("Agent", "Agent"))</th><th>\(t("Compétence (niveau actuel → visé)", "Competence (current → target level)"))</th>\
+            <th>\(t("Motif", "Reason"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            </div>
+            </section>
+
+            """
+    }
+
+    /// The part of the commune's training plan, worded for its country.
+    var annex: String {
+        let byCourse = Dictionary(grouping: assignments) { context.course(ofSession: $0.sessionID)?.id ?? $0.sessionID }
+        var rows = ""
+        for (_, list) in byCourse.sorted(by: { $0.key < $1.key }) {
+            guard let first = list.first, let course = context.course(ofSession: first.sessionID) else { continue }
+            let competences = Set(list.map(\.competence)).sorted().map(context.competenceTitle).joined(separator: ", ")
+            let hours = course.hours.map { numbers.decimal($0, fractionDigits: 1) + " h" } ?? "—"
+            let sessionDates = Set(list.map(\.sessionID)).sorted().compactMap(context.session).map {
+                dates.sessionDates($0.days)
+            }.joined(separator: " ; ")
+            rows += """
+                <tr><td>\(HTMLText.escape(competences))</td><td>\(HTMLText.escape(course.title))</td>\
+                <td>\(HTMLText.escape(context.providerName(course.providerID)))</td><td class="n">\(HTMLText.escape(hours))</td>\
+                <td class="n">\(Set(list.map(\.agentID)).count)</td><td>\(HTMLText.escape(sessionDates))</td></tr>
+
+                """
+        }
+        let heading: String
+        let intro: String
+        let adoption: String
+        if isFrench {
+            heading = t(
+                "Plan de développement des compétences — volet formation au numérique",
+                "Skills development plan (plan de développement des compétences) — digital training part")
+            intro = t(
+                "Le présent volet du plan de formation de la collectivité \(name) recense les actions de formation au numérique retenues pour ses agents dans le plan mutualisé de l’intercommunalité, à partir du diagnostic Pix de leurs compétences. Il peut être intégré au plan de formation pluriannuel de la collectivité et présenté au comité social territorial.",
+                "This part of the training plan of the local authority \(name) lists the digital training actions chosen for its staff in the intermunicipal mutualised plan, from the Pix diagnosis of their competences. It can be included in the authority's multi-year training plan and presented to the comité social territorial."
+            )
+            adoption = t(
+                "Adopté par l’autorité territoriale le ……………… après avis du comité social territorial du ………………",
+                "Adopted by the local authority on ……………… after the opinion of the comité social territorial of ………………")
+        } else {
+            heading = t(
+                "Annexe au plan de formation — compétences numériques",
+                "Annex to the training plan (plan de formation) — digital competences")
+            intro = t(
+                "La présente annexe au plan de formation de la commune de \(name) reprend les formations aux compétences numériques prévues pour son personnel dans le programme mutualisé du territoire, sur la base du diagnostic Pix des agents. Elle peut être jointe au plan de formation soumis à la concertation syndicale et arrêté par le collège communal.",
+                "This annex to the training plan of the commune of \(name) sets out the digital-competence training planned for its staff in the territory's mutualised programme, based on the agents' Pix diagnosis. It can be attached to the training plan submitted to union consultation and adopted by the municipal executive (collège communal)."
+            )
+            adoption = t(
+                "Arrêté par le collège communal en séance du ………………",
+                "Adopted by the municipal executive at its meeting of ………………")
+        }
+        return """
+            <section class="annex">
+            <h2>\(heading)</h2>
+            <div class="card">
+            <p>\(intro)</p>
+            <table>
+            <thead><tr><th>\(t("Compétences visées", "Competences targeted"))</th><th>\(t("Action de formation", "Training action"))</th>\
+            <th>\(t("Organisme", "Provider"))</th><th>\(t("Durée", "Duration"))</th><th>\(t("Agents", "Agents"))</th>\
+            <th>\(t("Période", "Period"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            <p>\(t("Coût pour la commune :", "Cost to the commune:")) <b>\(HTMLText.escape(numbers.money(outcome?.spent ?? 0)))</b> \
+            \(t("(part des sessions mutualisées et déplacements).", "(share of the mutualised sessions and travel)."))</p>
+            <p class="sign">\(adoption)</p>
+            </div>
+            </section>
+
+            """
+    }
+}
