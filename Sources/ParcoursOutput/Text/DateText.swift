@@ -38,14 +38,17 @@ public struct DateText: Sendable {
         "\(day(sessionDay.day)), \(hours(from: sessionDay.startMinute, to: sessionDay.endMinute))"
     }
 
-    /// The dates of a session in one line: its single day, or `du 15 mars au 22 mars 2027 (3 jours)`.
+    /// The dates of a session in one line: its single day, or `du 15 au 22 mars 2027 (3 jours)`.
     public func sessionDates(_ days: [SessionDay]) -> String {
         guard let first = days.map(\.day).min(), let last = days.map(\.day).max() else { return "" }
         guard first != last else { return day(first) }
         let count = Set(days.map(\.day)).count
+        let start =
+            first.year != last.year
+            ? shortDay(first)
+            : first.month != last.month ? "\(dayOfMonth(first)) \(month(first.month))" : dayOfMonth(first)
         return language.pick(
-            "du \(shortDay(first)) au \(shortDay(last)) (\(count) jours)",
-            "\(shortDay(first)) to \(shortDay(last)) (\(count) days)")
+            "du \(start) au \(shortDay(last)) (\(count) jours)", "\(start) to \(shortDay(last)) (\(count) days)")
     }
 
     public func weekday(_ weekday: Weekday) -> String {

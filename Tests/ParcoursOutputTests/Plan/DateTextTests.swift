@@ -16,7 +16,12 @@ import Testing
 
     @Test func sessionDatesInOneLine() {
         let later = SessionDay(day: CalendarDay(year: 2027, month: 3, day: 22), startMinute: 540, endMinute: 750)
-        #expect(DateText(language: .french).sessionDates([later, day]) == "du 15 mars 2027 au 22 mars 2027 (2 jours)")
+        #expect(DateText(language: .french).sessionDates([later, day]) == "du 15 au 22 mars 2027 (2 jours)")
+        let april = SessionDay(day: CalendarDay(year: 2027, month: 4, day: 1), startMinute: 540, endMinute: 750)
+        #expect(DateText(language: .english).sessionDates([day, april]) == "15 March to 1 April 2027 (2 days)")
+        let next = SessionDay(day: CalendarDay(year: 2028, month: 1, day: 1), startMinute: 540, endMinute: 750)
+        #expect(
+            DateText(language: .french).sessionDates([day, next]) == "du 15 mars 2027 au 1er janvier 2028 (2 jours)")
         #expect(DateText(language: .english).sessionDates([day]) == "Monday 15 March 2027")
     }
 }
