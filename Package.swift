@@ -80,7 +80,7 @@ let package = Package(
             name: "ParcoursWorkflow",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursOutput", "ParcoursCatalogue",
+                "ParcoursOutput", "ParcoursSolver", "ParcoursCatalogue",
             ],
             swiftSettings: strictSettings
         ),
@@ -138,7 +138,7 @@ let package = Package(
             name: "ParcoursWorkflowTests",
             dependencies: [
                 "ParcoursWorkflow", "ParcoursConfig", "ParcoursModel", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursCatalogue",
+                "ParcoursCatalogue", "ParcoursImport", "ParcoursSolver",
             ]),
         .testTarget(
             name: "ParcoursTenderTests", dependencies: ["ParcoursTender", "ParcoursConfig"], exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 import Foundation
 import ParcoursCatalogue
 import ParcoursConfig
+import ParcoursImport
 import ParcoursStore
 import ParcoursWorkflow
 
@@ -31,5 +32,25 @@ enum WorkflowFixtures {
     static func importCatalogues(_ files: [URL], into store: SQLiteStore) throws {
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: try configuration.get()))
         for file in files { _ = try CatalogueImport.run(path: file.path, into: store, reader: reader) }
+    }
+
+    /// Imports the rosters and Pix exports of `Samples/` as `parcours demo` does.
+    static func importSamples(into store: SQLiteStore) throws {
+        let configuration = try configuration.get()
+        let vocabulary = RosterVocabulary(configuration: configuration)
+        for territory in ["bastia", "namur"] {
+            let folder = repository.appending(path: "Samples/\(territory)")
+            let roster = folder.appending(path: "roster.csv")
+            _ = try store.importRoster(
+                try SourceFile(path: roster.path),
+                agents: try RosterReader.read(path: roster.path, vocabulary: vocabulary))
+            let exports = try FileManager.default.contentsOfDirectory(
+                at: folder.appending(path: "pix"), includingPropertiesForKeys: nil
+            ).sorted { $0.path < $1.path }
+            _ = try store.importPixExports(try exports.map { try SourceFile(path: $0.path) }) { file, add in
+                let path = exports.first { $0.lastPathComponent == file.name }!.path
+                try PixExportReader(path: path, framework: configuration.framework).forEachRow(add)
+            }
+        }
     }
 }
