@@ -86,7 +86,8 @@ let package = Package(
         ),
         // Tenders from uncovered needs: lots (theme × area × format), groups, estimates, the procedure
         // from the dated thresholds. Pure: no I/O.
-        .target(name: "ParcoursTender", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
+        .target(
+            name: "ParcoursTender", dependencies: ["ParcoursModel", "ParcoursSolver"], swiftSettings: strictSettings),
         // The tender package's files: Belgian and French documents (OpenDocument and HTML), price
         // schedules with formulas, the eForms contract notice and its XSD validation with libxml2.
         .target(
@@ -141,7 +142,8 @@ let package = Package(
                 "ParcoursCatalogue", "ParcoursImport", "ParcoursSolver",
             ]),
         .testTarget(
-            name: "ParcoursTenderTests", dependencies: ["ParcoursTender", "ParcoursConfig"], exclude: ["Fixtures"]),
+            name: "ParcoursTenderTests", dependencies: ["ParcoursTender", "ParcoursConfig", "ParcoursSolver"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "ParcoursTenderDocumentsTests",
             dependencies: [

@@ -81,11 +81,8 @@ public enum Eligibility {
     }
 
     static func remoteAccess(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
-        guard session.isRemote else { return nil }
-        let hasDevice = !agent.equipment.isDisjoint(with: [.workComputer, .tablet])
-        let hasConnection = !agent.equipment.isDisjoint(with: [.homeInternet, .workComputer])
-        guard !(hasDevice && hasConnection) else { return nil }
-        return .remoteAccess(hasDevice: hasDevice, hasConnection: hasConnection)
+        guard session.isRemote, !agent.hasRemoteAccess else { return nil }
+        return .remoteAccess(hasDevice: agent.hasRemoteDevice, hasConnection: agent.hasConnection)
     }
 
     static func status(agent: Agent, session: TrainingSession) -> EligibilityFailure? {

@@ -16,6 +16,7 @@ enum OpenDocumentText {
 
             """
         var tables = 0
+        var columnStyles = ""
         var breakNext = false
         for block in document.blocks {
             let style = breakNext ? "Break" : nil
@@ -40,7 +41,12 @@ enum OpenDocumentText {
             case .table(let table):
                 tables += 1
                 body += "<table:table table:name=\"Tableau\(tables)\" table:style-name=\"Table\">"
-                body += "<table:table-column table:number-columns-repeated=\"\(table.header.count)\"/>"
+                for (index, width) in columnWidths(table).enumerated() {
+                    let name = "Tableau\(tables)-\(index)"
+                    columnStyles +=
+                        " <style:style style:name=\"\(name)\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"\(String(format: "%.2f", width))cm\"/></style:style>\n"
+                    body += "<table:table-column table:style-name=\"\(name)\"/>"
+                }
                 body += row(table.header, paragraph: "Table_20_Heading", cell: "HeaderCell")
                 for cells in table.rows { body += row(cells, paragraph: "Table_20_Contents", cell: "Cell") }
                 body += "</table:table>\n"
@@ -56,10 +62,23 @@ enum OpenDocumentText {
              <style:style style:name="Table" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style>
              <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #808080" fo:padding="0.08cm"/></style:style>
              <style:style style:name="HeaderCell" style:family="table-cell"><style:table-cell-properties fo:background-color="#dde4ee" fo:border="0.5pt solid #808080" fo:padding="0.08cm"/></style:style>
-            </office:automatic-styles>
+            \(columnStyles)</office:automatic-styles>
             <office:body><office:text>
             \(body)</office:text></office:body></office:document-content>
             """
+    }
+
+    /// Column widths sharing the 17 cm text width in proportion to each column's longest text (its longest
+    /// word and 7 characters at least, 28 at most), so that short columns stay narrow and none is crushed.
+    static func columnWidths(_ table: TextDocument.Table) -> [Double] {
+        let weights = table.header.indices.map { column in
+            let cells = ([table.header] + table.rows).compactMap { $0.indices.contains(column) ? $0[column] : nil }
+            let longest = cells.map(\.count).max() ?? 1
+            let word = cells.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 1
+            return Double(min(max(longest, word + 2, 7), 28))
+        }
+        let total = weights.reduce(0, +)
+        return weights.map { 17 * $0 / total }
     }
 
     private static func row(_ cells: [String], paragraph: String, cell: String) -> String {
