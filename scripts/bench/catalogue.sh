@@ -6,7 +6,9 @@
 #
 #   scripts/bench/catalogue.sh [SMALL_MB] [LARGE_MB]      (defaults 10 and 100)
 #
-# Writes its files under bench-out/ (git-ignored); prints a table with ratios to xmllint.
+# Writes its files under bench-out/ (git-ignored); prints a table with ratios to xmllint, in wall
+# time and in CPU time (user + system: the fairer ratio when other work shares the cores; run
+# `uptime` beside it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 small=${1:-10}
@@ -18,14 +20,14 @@ swift build -c release --product parcours >/dev/null
 parcours=.build/release/parcours
 schema=Config/schemas/lheo-2.3/lheo-2.3.xsd
 
-measure() { # label file command… → "label seconds maxRSS_KiB"
+measure() { # label file command… → "label bytes seconds maxRSS_KiB cpu_seconds"
   local label=$1 file=$2; shift 2
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || {
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || {
     local status=$?
     [ "$status" -le 1 ] || { echo "$label failed ($status):" >&2; tail -3 "$out/stderr.txt" >&2; exit 1; }
   }
-  read -r seconds rss < "$out/time.txt"
-  echo "$label $(stat -c %s "$file") $seconds $rss"
+  read -r seconds rss user system < "$out/time.txt"
+  echo "$label $(stat -c %s "$file") $seconds $rss $(python3 -c "print($user + $system)")"
 }
 
 results=()
