@@ -124,6 +124,7 @@ public struct DailySlot: Sendable, Hashable, Codable {
 
     /// `09:00`, `9h00`, `9h` → minutes after midnight.
     static func minuteOfDay(_ text: String) -> Int? {
+        if let minute = asciiMinuteOfDay(text) { return minute }
         let parts = text.trimmingCharacters(in: .whitespaces).lowercased()
             .split(separator: ":", omittingEmptySubsequences: false).flatMap {
                 $0.split(separator: "h", omittingEmptySubsequences: false)
@@ -132,6 +133,35 @@ public struct DailySlot: Sendable, Hashable, Codable {
         let minutes = parts.count > 1 && !parts[1].isEmpty ? Int(parts[1]) : 0
         guard let minutes, (0...59).contains(minutes) else { return nil }
         return hours * 60 + minutes
+    }
+
+    /// ``minuteOfDay(_:)`` on the bytes, for text made only of digits, `:` and `h` (what catalogues
+    /// write): the same result without Foundation. Nil when the text holds anything else, so that
+    /// the general path decides.
+    private static func asciiMinuteOfDay(_ text: String) -> Int?? {
+        // Per field: its value (significant digits only, at most 4 kept), whether it has a digit,
+        // and how many significant digits it has.
+        var fields: [(value: Int, seen: Bool, significant: Int)] = [(0, false, 0)]
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let last = fields.count - 1
+                fields[last].seen = true
+                if fields[last].significant > 0 || byte != UInt8(ascii: "0") {
+                    fields[last].significant += 1
+                    if fields[last].significant <= 4 { fields[last].value = fields[last].value * 10 + Int(byte - 48) }
+                }
+            case UInt8(ascii: ":"), UInt8(ascii: "h"), UInt8(ascii: "H"):
+                fields.append((0, false, 0))
+            default:
+                return nil
+            }
+        }
+        let hours = fields[0]
+        guard hours.seen, hours.significant <= 4, hours.value <= 23 else { return .some(nil) }
+        let minutes = fields.count > 1 ? fields[1] : (value: 0, seen: false, significant: 0)
+        guard minutes.significant <= 4, minutes.value <= 59 else { return .some(nil) }
+        return .some(hours.value * 60 + minutes.value)
     }
 }
 

@@ -37,8 +37,9 @@ struct LHEOMapper {
         var extensionProblems: [ParcoursExtension.Problem] = []
         var declared = courseExtension.competences(problems: &extensionProblems)
         for action in actions {
-            let actionExtension = courseExtension.overridden(by: Self.extensions(of: action))
-            declared += Self.extensions(of: action).competences(problems: &extensionProblems)
+            let ownExtension = Self.extensions(of: action)
+            let actionExtension = courseExtension.overridden(by: ownExtension)
+            declared += ownExtension.competences(problems: &extensionProblems)
             let format = actionExtension.format ?? Self.format(action.value("modalites-enseignement"))
             let place = action.child("lieu-de-formation")
             for (index, session) in action.children("session").enumerated() {
@@ -217,11 +218,8 @@ struct LHEOMapper {
             return date
         }
         let seats = `extension`.seats(problems: &extensionProblems)
-        let capacity =
-            session.firstDescendant(named: ["nb-places", "capacite-simultanee"]).flatMap { Amount.wholeNumber($0.text) }
-        let minimum = session.descendants.first { $0.name == "effectif-minimal" }.flatMap {
-            Amount.wholeNumber($0.text)
-        }
+        let capacity = session.firstDescendant(named: Self.capacityNames).flatMap { Amount.wholeNumber($0.text) }
+        let minimum = session.firstDescendant(named: Self.minimumNames).flatMap { Amount.wholeNumber($0.text) }
         return CatalogueSession(
             id: id, start: date("periode/debut") ?? .unknown, end: date("periode/fin") ?? .unknown,
             registrationStart: date("periode-inscription/periode/debut"),
@@ -234,6 +232,9 @@ struct LHEOMapper {
             eligibleStatuses: `extension`.statuses, schedule: `extension`.schedule(problems: &extensionProblems),
             line: session.line)
     }
+
+    private static let capacityNames: Set<String> = ["nb-places", "capacite-simultanee"]
+    private static let minimumNames: Set<String> = ["effectif-minimal"]
 
     private func placeDescription(_ place: XMLRecord, extension: ParcoursExtension) -> PlaceDescription {
         let coordinates = place.child("coordonnees")

@@ -3,6 +3,14 @@
 enum Amount {
     /// The first number in `text`; nil when there is none.
     static func parse(_ text: String) -> Double? {
+        // Fast path: plain `14`, `450.00` (what LHEO writes).
+        let utf8 = text.utf8
+        if !utf8.isEmpty, utf8.first != UInt8(ascii: "."), utf8.last != UInt8(ascii: "."),
+            utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }),
+            utf8.lazy.filter({ $0 == UInt8(ascii: ".") }).count <= 1
+        {
+            return Double(text)
+        }
         let allowedInside: Set<Character> = [" ", "\u{00A0}", "\u{202F}", ".", ",", "'"]
         guard let start = text.firstIndex(where: \.isASCIIDigitCharacter) else { return nil }
         var token = ""

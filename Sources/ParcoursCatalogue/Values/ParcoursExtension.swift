@@ -46,7 +46,14 @@ struct ParcoursExtension {
 
     init() {}
 
+    /// Keys by their full name (`parcours:competence`): one hash instead of a comparison per case.
+    private static let keysByName = Dictionary(uniqueKeysWithValues: Key.allCases.map { (prefix + $0.rawValue, $0) })
+
     mutating func add(key rawKey: String, value: String) {
+        if let key = Self.keysByName[rawKey] {
+            values[key, default: []].append(value.collapsingWhiteSpace)
+            return
+        }
         guard rawKey.hasPrefix(Self.prefix) else { return }
         let name = String(rawKey.dropFirst(Self.prefix.count))
         guard let key = Key(rawValue: name) else {
@@ -94,17 +101,19 @@ struct ParcoursExtension {
         guard let text = self[key] else { return [] }
         return text.split(separator: ",").compactMap { item in
             let word = FastText.foldedWord(String(item))
-            let synonyms: [String: Equipment] = [
-                "ordinateur": .workComputer, "pc": .workComputer, "tablette": .tablet, "telephone": .smartphone,
-                "connexion": .homeInternet,
-            ]
-            guard let equipment = Equipment(rawValue: word) ?? synonyms[word] else {
+            guard let equipment = Equipment(rawValue: word) ?? Self.equipmentSynonyms[word] else {
                 problems.append(Problem(key: key, value: String(item)))
                 return nil
             }
             return equipment
         }
     }
+
+    /// French words accepted for equipment.
+    private static let equipmentSynonyms: [String: Equipment] = [
+        "ordinateur": .workComputer, "pc": .workComputer, "tablette": .tablet, "telephone": .smartphone,
+        "connexion": .homeInternet,
+    ]
 
     var statuses: [String] {
         (self[.eligibleStatuses] ?? "").split(separator: ",").map { FastText.foldedWord(String($0)) }

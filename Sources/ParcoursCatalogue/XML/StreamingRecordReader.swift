@@ -43,9 +43,13 @@ struct XMLRootInfo {
 final class StreamingRecordReader {
     private let path: String
     private let limits: XMLSafetyLimits
-    /// Swift copies of libxml2's interned names (element and attribute names, namespace URIs
-    /// live in the parser's dictionary for the whole read): one copy per distinct name.
-    private var interned: [UnsafeRawPointer: String] = [:]
+    /// Swift copies of libxml2's interned names (element and attribute names, namespace URIs live
+    /// in the parser's dictionary for the whole read), one copy per distinct name, found by the
+    /// name's address in a small open-addressing table (a hashed dictionary costs more here).
+    private var internedAddresses = [UInt](repeating: 0, count: StreamingRecordReader.internSlots)
+    private var internedNames = [String](repeating: "", count: StreamingRecordReader.internSlots)
+    private var internedCount = 0
+    private static let internSlots = 1024
 
     init(path: String, limits: XMLSafetyLimits) {
         self.path = path
@@ -260,10 +264,20 @@ final class StreamingRecordReader {
     /// The Swift string of a name from libxml2's dictionary, made once per distinct name.
     private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let key = UnsafeRawPointer(pointer)
-        if let known = interned[key] { return known }
+        let address = UInt(bitPattern: pointer)
+        // Fibonacci hashing of the address to 10 bits, then linear probing.
+        var slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        while internedAddresses[slot] != 0 {
+            if internedAddresses[slot] == address { return internedNames[slot] }
+            slot = (slot + 1) & (Self.internSlots - 1)
+        }
         let name = LibXML.string(pointer)
-        interned[key] = name
+        // Kept three quarters full at most; further names (unusual files) are copied each time.
+        if internedCount < Self.internSlots * 3 / 4 {
+            internedAddresses[slot] = address
+            internedNames[slot] = name
+            internedCount += 1
+        }
         return name
     }
 

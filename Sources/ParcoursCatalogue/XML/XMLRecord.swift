@@ -39,18 +39,23 @@ public struct XMLRecord: Sendable, Hashable {
     /// Every child with this local name.
     public func children(_ name: String) -> [XMLRecord] { children.filter { $0.name == name } }
 
-    /// Follows a path of local names (`"periode/debut"`) through first children.
+    /// Follows a path of local names (`"periode/debut"`) through first children (compared as
+    /// UTF-8 bytes: this runs dozens of times per course).
     public func first(_ path: String) -> XMLRecord? {
-        var current = self
-        var rest = Substring(path)
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            let step = rest[rest.startIndex..<end]
-            guard let next = current.children.first(where: { $0.name == step }) else { return nil }
-            current = next
-            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
+        var path = path
+        return path.withUTF8 { bytes -> XMLRecord? in
+            var current = self
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+                let step = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard let next = current.children.first(where: { FastText.equals($0.name, step) }) else { return nil }
+                current = next
+                start = end + 1
+            }
+            return current
         }
-        return current
     }
 
     /// The text of the element at `path`, white space collapsed; nil when absent or blank.
@@ -67,14 +72,12 @@ public struct XMLRecord: Sendable, Hashable {
     /// The first descendant (depth first) with one of these local names.
     public func firstDescendant(named names: Set<String>) -> XMLRecord? {
         for child in children {
-            if names.contains(child.name) { return child }
+            // A few names: comparing is cheaper than hashing every descendant's name.
+            if names.contains(where: { $0 == child.name }) { return child }
             if let found = child.firstDescendant(named: names) { return found }
         }
         return nil
     }
-
-    /// Every descendant (not self), depth first.
-    public var descendants: [XMLRecord] { children.flatMap { [$0] + $0.descendants } }
 
     /// The path of local names from this element to the deepest element named `name` whose start
     /// line is at most `line` (the element a validation message at that line speaks of).
