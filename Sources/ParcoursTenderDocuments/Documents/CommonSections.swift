@@ -105,7 +105,7 @@ struct CommonSections {
                 } else {
                     document.paragraph(
                         "Matériel à fournir par le titulaire : "
-                            + devices.map { "\($0.value) \(FrenchText.device($0.key))\($0.value > 1 ? "s" : "")" }
+                            + devices.map { "\($0.value) \($0.key.label(in: .french))\($0.value > 1 ? "s" : "")" }
                             .joined(separator: ", ")
                             + " pour les stagiaires qui n'en disposent pas, soit \(FrenchText.plural(lot.deviceDays, "poste-jour")) au total, équipés des logiciels utilisés en formation."
                     )

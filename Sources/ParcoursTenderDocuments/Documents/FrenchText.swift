@@ -25,15 +25,6 @@ enum FrenchText {
         "du niveau \(range.lowerBound) au niveau \(range.upperBound)"
     }
 
-    static func device(_ equipment: Equipment) -> String {
-        switch equipment {
-        case .workComputer: "ordinateur portable"
-        case .tablet: "tablette"
-        case .smartphone: "smartphone"
-        case .homeInternet: "connexion internet"
-        }
-    }
-
     /// `[à compléter : …]` for what the buyer fills in.
     static func blank(_ what: String) -> String { "[à compléter : \(what)]" }
 
