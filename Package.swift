@@ -49,7 +49,10 @@ let package = Package(
         // Persistence of imports (SQLite through GRDB), behind a protocol a PostgreSQL store can adopt.
         .target(
             name: "ParcoursStore",
-            dependencies: ["ParcoursModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ParcoursModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // Competence gaps: needs per agent, aggregates per commune, job family and territory. Pure.

@@ -2,28 +2,14 @@ import Foundation
 import GRDB
 import ParcoursModel
 
-/// The result columns of a participation row, as ``ResultsJSON`` encodes them (nil: NULL).
+/// The result columns of a participation row, as ``ResultsJSON`` encodes them (nil: NULL), from the
+/// rows of the table that held them before (``ParticipationWriter`` writes a new row's directly).
 struct ParticipationResults {
     var levels: String?
     var pix: String?
     var mastery: String?
     var skills: String?
     var estimatedLevels: String?
-
-    /// The columns of a row read from an export.
-    init(_ row: PixRow, into json: inout ResultsJSON.Writer) {
-        if row.hasProfileResults {
-            let results = zip(row.competences, row.profileResults)
-            levels = json.object(results.lazy.map { ($0, $1.level) }) { $1.integer($0) }
-            pix = json.object(results.lazy.map { ($0, $1.pix) }) { $1.integer($0) }
-        }
-        if row.hasAssessmentResults {
-            let results = zip(row.competences, row.assessmentResults)
-            mastery = json.object(results.lazy.map { ($0, $1.mastery) }) { $1.number($0) }
-            skills = json.object(results.lazy.map { ($0, $1.skills) }) { $1.pair($0.total, $0.mastered) }
-            estimatedLevels = json.object(results.lazy.map { ($0, $1.estimatedLevel) }) { $1.integer($0) }
-        }
-    }
 
     /// The columns of results kept one row per competence (`participationResult`, before
     /// migration "v3 results in participation"), in competence order; a kind of result no row

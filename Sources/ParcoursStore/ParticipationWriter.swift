@@ -15,7 +15,7 @@ final class ParticipationWriter {
     private var replaced: [Int64: (code: String, latestShare: Date)] = [:]
     /// The latest share of each campaign in this file.
     private var latestShare: [Int64: Date] = [:]
-    private let insertParticipation: Statement
+    private let insertParticipation: SQLiteInsert
     private var campaignRowIDs: [String: Int64] = [:]
     private var json = ResultsJSON.Writer()
     private(set) var count = 0
@@ -24,13 +24,13 @@ final class ParticipationWriter {
         self.db = db
         self.fileID = fileID
         self.fileName = fileName
-        insertParticipation = try db.makeStatement(
-            sql: """
-                INSERT INTO participation
-                (campaignID, externalID, lastName, firstName, shared, sharedAt, line, extraColumns,
-                 levels, pix, mastery, skills, estimatedLevels)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        insertParticipation = try SQLiteInsert(
+            """
+            INSERT INTO participation
+            (campaignID, externalID, lastName, firstName, shared, sharedAt, line, extraColumns,
+             levels, pix, mastery, skills, estimatedLevels)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, in: db)
     }
 
     func add(_ row: PixRow) throws {
@@ -38,14 +38,41 @@ final class ParticipationWriter {
         if let sharedAt = row.sharedAt, row.shared {
             latestShare[campaignID] = max(latestShare[campaignID] ?? sharedAt, sharedAt)
         }
-        let results = ParticipationResults(row, into: &json)
-        insertParticipation.setUncheckedArguments([
-            campaignID, row.externalID, row.lastName, row.firstName, row.shared, StoredDate.value(row.sharedAt),
-            row.line,
-            ExtraColumns.encode(row.extraColumns), results.levels, results.pix, results.mastery, results.skills,
-            results.estimatedLevels,
-        ])
-        try insertParticipation.execute()
+        let insert = insertParticipation
+        insert.bind(1, campaignID)
+        insert.bind(2, row.externalID)
+        insert.bind(3, row.lastName)
+        insert.bind(4, row.firstName)
+        insert.bind(5, row.shared ? 1 : 0)
+        if let sharedAt = row.sharedAt {
+            insert.bind(6, StoredDate.text(sharedAt))
+        } else {
+            insert.bindNull(6)
+        }
+        insert.bind(7, row.line)
+        insert.bind(8, ExtraColumns.encode(row.extraColumns))
+        if row.hasProfileResults {
+            let results = zip(row.competences, row.profileResults)
+            json.write(results.lazy.map { ($0, $1.level) }) { $1.integer($0) }
+            insert.bind(9, utf8: json.bytes)
+            json.write(results.lazy.map { ($0, $1.pix) }) { $1.integer($0) }
+            insert.bind(10, utf8: json.bytes)
+        } else {
+            insert.bindNull(9)
+            insert.bindNull(10)
+        }
+        if row.hasAssessmentResults {
+            let results = zip(row.competences, row.assessmentResults)
+            json.write(results.lazy.map { ($0, $1.mastery) }) { $1.number($0) }
+            insert.bind(11, utf8: json.bytes)
+            json.write(results.lazy.map { ($0, $1.skills) }) { $1.pair($0.total, $0.mastered) }
+            insert.bind(12, utf8: json.bytes)
+            json.write(results.lazy.map { ($0, $1.estimatedLevel) }) { $1.integer($0) }
+            insert.bind(13, utf8: json.bytes)
+        } else {
+            for column in Int32(11)...13 { insert.bindNull(column) }
+        }
+        try insert.run()
         count += 1
     }
 

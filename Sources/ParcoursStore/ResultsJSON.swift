@@ -16,10 +16,18 @@ enum ResultsJSON {
 
         init() { bytes.reserveCapacity(512) }
 
-        /// Writes the object of `pairs`, `value` writing each value.
+        /// The object of `pairs` as text, `value` writing each value.
         mutating func object<Pairs: Sequence, Value>(
             _ pairs: Pairs, value: (Value, inout Writer) -> Void
         ) -> String where Pairs.Element == (CompetenceCode, Value) {
+            write(pairs, value: value)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Writes the object of `pairs` into ``bytes``, `value` writing each value.
+        mutating func write<Pairs: Sequence, Value>(
+            _ pairs: Pairs, value: (Value, inout Writer) -> Void
+        ) where Pairs.Element == (CompetenceCode, Value) {
             bytes.removeAll(keepingCapacity: true)
             bytes.append(UInt8(ascii: "{"))
             for (code, item) in pairs {
@@ -29,7 +37,6 @@ enum ResultsJSON {
                 value(item, &self)
             }
             bytes.append(UInt8(ascii: "}"))
-            return String(decoding: bytes, as: UTF8.self)
         }
 
         mutating func integer(_ value: Int) {

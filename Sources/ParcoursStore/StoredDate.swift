@@ -6,13 +6,14 @@ import ParcoursModel
 /// for whole seconds (every date of a Pix export): a formatter per row would cost more than the
 /// insert itself. Other dates go through GRDB, so that the text is the same either way.
 enum StoredDate {
-    static func value(_ date: Date?) -> (any DatabaseValueConvertible)? {
-        guard let date else { return nil }
+    /// The text GRDB stores for `date`.
+    static func text(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970
-        guard seconds.rounded() == seconds, abs(seconds) < 1e11 else { return date }
+        let fallback = { String.fromDatabaseValue(date.databaseValue) ?? "" }
+        guard seconds.rounded() == seconds, abs(seconds) < 1e11 else { return fallback() }
         let whole = Int(seconds)
         let day = CalendarDay(dayNumber: Int((Double(whole) / 86_400).rounded(.down)))
-        guard (1900...9999).contains(day.year) else { return date }
+        guard (1900...9999).contains(day.year) else { return fallback() }
         let secondOfDay = whole - day.dayNumber * 86_400
         var text: [UInt8] = []
         text.reserveCapacity(23)
