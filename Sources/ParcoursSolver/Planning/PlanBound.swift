@@ -35,13 +35,15 @@ struct PlanBound {
     }
 
     /// Runs subgradient iterations until `iterations` are done, the step vanishes, the bound meets
-    /// `target` (the best plan's objective), or `shouldStop` says so.
+    /// `target` (the best plan's objective), or `shouldStop` says so (checked from the second iteration).
     mutating func run(iterations: Int, target: Double, shouldStop: () -> Bool) {
         var coverCount = [Int32](repeating: 0, count: instance.needCount)
         var hoursUsed = [Double](repeating: 0, count: instance.agentCount)
         var profits: [(profit: Double, option: Int32)] = []
-        for _ in 0..<iterations {
-            if shouldStop() || step < 1e-6 { return }
+        for iteration in 0..<iterations {
+            // The first iteration always runs: any multipliers give a valid bound, so a plan never
+            // leaves without one however little time is left.
+            if step < 1e-6 || (iteration > 0 && shouldStop()) { return }
             for index in coverCount.indices { coverCount[index] = 0 }
             for index in hoursUsed.indices { hoursUsed[index] = 0 }
             var value = constant
