@@ -84,6 +84,7 @@ enum Schema {
         }
         CatalogueSchema.register(in: &migrator)
         registerResultsInParticipation(in: &migrator)
+        PlanSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore: PlanStore {
+    public func savePlan(_ plan: NewPlan) throws -> Int64 {
+        try writing { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO plan (createdAt, territoryID, label, previousPlanID, document)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [Date(), plan.territoryID, plan.label, plan.previousPlanID, plan.document])
+            let id = db.lastInsertedRowID
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO planInput (planID, kind, name, contentHash) VALUES (?, ?, ?, ?)")
+            for input in plan.inputs {
+                try statement.execute(arguments: [id, input.kind, input.name, input.contentHash])
+            }
+            return id
+        }
+    }
+
+    public func plan(id: Int64) throws -> StoredPlan? {
+        try reading { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let inputs = try Row.fetchAll(
+                db, sql: "SELECT * FROM planInput WHERE planID = ? ORDER BY rowid", arguments: [id]
+            ).map { PlanInput(kind: $0["kind"], name: $0["name"], contentHash: $0["contentHash"]) }
+            return StoredPlan(summary: Self.summary(row), inputs: inputs, document: row["document"])
+        }
+    }
+
+    public func plans(territoryID: String?) throws -> [PlanSummary] {
+        try reading { db in
+            let columns = "id, createdAt, territoryID, label, previousPlanID"
+            let rows =
+                if let territoryID {
+                    try Row.fetchAll(
+                        db, sql: "SELECT \(columns) FROM plan WHERE territoryID = ? ORDER BY id DESC",
+                        arguments: [territoryID])
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT \(columns) FROM plan ORDER BY id DESC")
+                }
+            return rows.map(Self.summary)
+        }
+    }
+
+    private static func summary(_ row: Row) -> PlanSummary {
+        PlanSummary(
+            id: row["id"], createdAt: row["createdAt"], territoryID: row["territoryID"], label: row["label"],
+            previousPlanID: row["previousPlanID"])
+    }
+}
