@@ -14,6 +14,10 @@ struct Parcours: AsyncParsableCommand {
             GenerateCommand.self,
             ImportCommand.self,
             DiagnoseCommand.self,
+            PlanCommand.self,
+            ReplanCommand.self,
+            ExplainCommand.self,
+            CompareCommand.self,
             DemoCommand.self,
             TenderCommand.self,
         ]

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs the `parcours` executable built beside the test bundle and captures what it prints.
 struct CommandRunner {
-    struct Result {
+    struct Result: Sendable {
         let status: Int32
         let standardOutput: String
         let standardError: String
@@ -45,3 +45,22 @@ struct CommandRunner {
 /// The repository's `Samples/` folder, found from this source file.
 let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appending(path: "Samples")
+
+/// One `parcours demo` run, shared by the tests that read what it wrote (it imports the samples and
+/// catalogues and solves a plan per territory, the longest step of the suite). Its folder is left in
+/// the temporary directory.
+struct DemoRun: Sendable {
+    let folder: URL
+    let output: URL
+    let result: CommandRunner.Result
+
+    var database: String { output.appending(path: "parcours.sqlite").path }
+
+    static let shared = Result { try DemoRun() }
+
+    private init() throws {
+        folder = try CommandRunner.temporaryFolder()
+        output = folder.appending(path: "out")
+        result = try CommandRunner.run(["demo", "--out", output.path], in: folder)
+    }
+}

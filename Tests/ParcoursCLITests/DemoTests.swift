@@ -4,11 +4,8 @@ import Testing
 /// `parcours demo` end to end on the bundled samples: the README's first command.
 @Suite struct DemoTests {
     @Test func writesTheTerritoryReportWithoutNamesAndEachCommuneWithItsOwn() throws {
-        let folder = try CommandRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appending(path: "out")
-
-        let result = try CommandRunner.run(["demo", "--out", output.path], in: folder)
+        let demo = try DemoRun.shared.get()
+        let (output, result) = (demo.output, demo.result)
         #expect(result.status == 0, "\(result.standardError)")
         for file in ["diagnosis.html", "diagnosis.json", "needs.csv", "groups.csv", "gaps.csv", "parcours.sqlite"] {
             #expect(FileManager.default.fileExists(atPath: output.appending(path: file).path), "\(file)")

@@ -1,7 +1,7 @@
 import ParcoursModel
 
 /// A failed eligibility constraint with the facts that explain it.
-public enum EligibilityFailure: Hashable, Sendable {
+public enum EligibilityFailure: Hashable, Codable, Sendable {
     /// The course does not teach the competence (`entryLevel` and `exitLevel` nil), or not from the
     /// agent's current level to a level above it.
     case levelFit(

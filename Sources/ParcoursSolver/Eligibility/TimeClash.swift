@@ -1,7 +1,7 @@
 import ParcoursModel
 
 /// Two sessions one agent cannot both attend: a day of one overlaps a day of the other.
-public struct TimeClash: Hashable, Sendable {
+public struct TimeClash: Hashable, Codable, Sendable {
     public let firstSessionID: String
     public let firstDay: SessionDay
     public let secondSessionID: String

@@ -2,7 +2,7 @@ import ParcoursModel
 
 /// An agent as the planner sees them: the roster's agent with where their trips start and the rules of
 /// their territory and country.
-public struct PlanningAgent: Hashable, Sendable {
+public struct PlanningAgent: Hashable, Codable, Sendable {
     public let agent: Agent
     /// The coordinate of the agent's commune, where their trips start.
     public let origin: Coordinate
@@ -45,7 +45,7 @@ public struct PreviousAssignment: Hashable, Codable, Sendable {
 /// Everything a training plan is solved from. Needs refer to agents by external id and sessions to
 /// courses by id; a need of an unknown agent, or a session of an unknown course, is left out of the plan
 /// (the first is reported unmet, the second teaches nothing).
-public struct PlanningProblem: Sendable {
+public struct PlanningProblem: Codable, Sendable {
     public var agents: [PlanningAgent]
     public var needs: [Need]
     public var courses: [Course]

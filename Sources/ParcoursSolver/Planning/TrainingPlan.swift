@@ -2,7 +2,7 @@ import ParcoursModel
 
 /// A solved training plan: the sessions to open, who attends them for which need, what it costs and
 /// who pays, how far the plan may be from the best one, and why each need left out is unmet.
-public struct TrainingPlan: Sendable {
+public struct TrainingPlan: Codable, Sendable {
     /// The open sessions, in the problem's session order.
     public let sessions: [PlannedSession]
     /// One per covered need: the need and the session that covers it, in the problem's need order.
@@ -30,7 +30,7 @@ public struct TrainingPlan: Sendable {
 }
 
 /// An open session: who attends it, from which communes, and how its cost is shared.
-public struct PlannedSession: Hashable, Sendable {
+public struct PlannedSession: Hashable, Codable, Sendable {
     public let sessionID: String
     /// The agents attending, by external id, sorted.
     public let participants: [String]
@@ -46,21 +46,21 @@ public struct PlannedSession: Hashable, Sendable {
 }
 
 /// A commune's part of a session's cost, by the policy's ``CostSplitRule``.
-public struct CostShare: Hashable, Sendable {
+public struct CostShare: Hashable, Codable, Sendable {
     public let communeCode: String
     public let seats: Int
     public let amount: Double
 }
 
 /// An agent on a session's waitlist for one of their needs.
-public struct WaitlistEntry: Hashable, Sendable {
+public struct WaitlistEntry: Hashable, Codable, Sendable {
     public let agentID: String
     public let competence: CompetenceCode
     public let weight: Double
 }
 
 /// A need covered by a session.
-public struct PlanAssignment: Hashable, Sendable {
+public struct PlanAssignment: Hashable, Codable, Sendable {
     public let agentID: String
     public let competence: CompetenceCode
     public let sessionID: String
@@ -72,7 +72,7 @@ public struct PlanAssignment: Hashable, Sendable {
 }
 
 /// The trips of one agent: a round trip per day of each on-site session they attend.
-public struct AgentTravel: Hashable, Sendable {
+public struct AgentTravel: Hashable, Codable, Sendable {
     public let agentID: String
     public let communeCode: String
     /// Road kilometres of all the round trips.
@@ -84,7 +84,7 @@ public struct AgentTravel: Hashable, Sendable {
 }
 
 /// What a commune pays and gets.
-public struct CommuneOutcome: Hashable, Sendable {
+public struct CommuneOutcome: Hashable, Codable, Sendable {
     public let communeCode: String
     /// Its shares of session costs.
     public let sessionCosts: Double
@@ -100,7 +100,7 @@ public struct CommuneOutcome: Hashable, Sendable {
 }
 
 /// The terms of the objective the planner maximises (see ``PlanningPolicy``).
-public struct ObjectiveTerms: Hashable, Sendable {
+public struct ObjectiveTerms: Hashable, Codable, Sendable {
     /// Need weight covered, and its value (`valuePerWeight` × weight).
     public let coveredWeight: Double
     public let coveredValue: Double
@@ -119,13 +119,13 @@ public struct ObjectiveTerms: Hashable, Sendable {
 }
 
 /// A pinned assignment a re-plan could not keep.
-public struct ReleasedPin: Hashable, Sendable {
+public struct ReleasedPin: Hashable, Codable, Sendable {
     public let assignment: PreviousAssignment
     public let reason: UnmetReason?
 }
 
 /// A need the plan does not cover, with the reason found at each session that could teach it.
-public struct UnmetNeed: Hashable, Sendable {
+public struct UnmetNeed: Hashable, Codable, Sendable {
     public let need: Need
     /// The agent's commune, or nil when the agent is not in the problem.
     public let communeCode: String?
@@ -161,7 +161,7 @@ public enum PlanConstraint: String, Hashable, Codable, Sendable, CaseIterable {
 
 /// Why a need is not covered, with the facts: either a plan-wide reason, an eligibility failure at a
 /// session, or a plan-level cause at a session the agent is eligible for.
-public enum UnmetReason: Hashable, Sendable {
+public enum UnmetReason: Hashable, Codable, Sendable {
     case unknownAgent
     case communeNotParticipating(communeCode: String)
     /// No session teaches the competence at all.

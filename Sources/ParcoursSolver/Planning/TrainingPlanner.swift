@@ -1,5 +1,5 @@
 /// A point of a planning solve's progress.
-public struct PlanningProgress: Sendable {
+public struct PlanningProgress: Codable, Sendable {
     /// Seconds since the start.
     public let seconds: Double
     /// The objective of the best plan found.

@@ -2,7 +2,7 @@ import ParcoursModel
 
 /// What-if changes to the policy of `Config/planning.yaml`, from the command line; nil leaves a value
 /// as the file sets it.
-public struct PlanningOverrides: Hashable, Sendable {
+public struct PlanningOverrides: Hashable, Codable, Sendable {
     /// Cap on every agent's travel limit, in road km.
     public var maximumTravelKilometres: Double?
     public var minimumGroupSize: Int?

@@ -1,24 +1,30 @@
 import ArgumentParser
 import Foundation
+import ParcoursCatalogue
 import ParcoursConfig
 import ParcoursOutput
 import ParcoursStore
 import ParcoursWorkflow
 
 /// `parcours demo [--out DIR]`: the whole job on the bundled sample data. Imports every roster and
-/// Pix export of `Samples/` (found beside `Config/`) into a fresh database inside the output
-/// folder, writes the territory diagnosis there and each commune's own report in
-/// `communes/<code>/`, then says where to look. Works from any current folder.
+/// Pix export of `Samples/` and every catalogue of `Catalogues/` (both found beside `Config/`) into a
+/// fresh database inside the output folder, writes the territory diagnosis there and each commune's
+/// own report in `communes/<code>/`, makes and stores the training plan of each territory, then says
+/// where to look. Works from any current folder.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Import the bundled sample data and write the diagnosis (default folder: ./out).",
+        abstract:
+            "Import the bundled samples and catalogues, write the diagnosis and make the plans (default folder: ./out).",
         discussion: "The database is created afresh as DIR/parcours.sqlite; --database is not used.")
 
     @OptionGroup var options: GlobalOptions
 
     @Option(name: .long, help: "The folder to write into (created if needed).")
     var out: String = "out"
+
+    @Option(name: .long, help: "The solver's time limit per territory, in seconds (default: planning.yaml).")
+    var timeLimit: Double?
 
     func run() async throws {
         let language = options.language
@@ -39,6 +45,13 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         let store = try options.reportingFailures { try SQLiteStore(path: databasePath) }
+        guard let catalogues = ConfigLocator.sibling("Catalogues", of: configuration.directory) else {
+            throw CommandFailure(lines: [
+                language.pick(
+                    "pas de dossier Catalogues à côté de \(configuration.directory.path)",
+                    "no Catalogues folder beside \(configuration.directory.path)")
+            ])
+        }
         let inputs = try SampleInputs(folder: samples)
         var agents = 0
         var participations = 0
@@ -57,6 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
                 if case .imported(let rows) = outcome { participations += rows }
             }
         }
+        let catalogueFiles = try importCatalogues(from: catalogues, into: store, configuration: configuration)
         let assembly = try options.reportingFailures {
             try DiagnosisAssembly(configuration: configuration, store: store)
         }
@@ -78,22 +92,51 @@ struct DemoCommand: AsyncParsableCommand {
             return (territoryFiles, communeFolders)
         }
         let report = written.0.first { $0.pathExtension == "html" }?.path ?? folder.path
+        let runner = PlanRunner(options: options, configuration: configuration, store: store)
+        let plans = try runner.run(
+            territoryID: nil, overrides: PlanningOverrides(timeLimitSeconds: timeLimit), label: "demo",
+            planningDate: nil,
+            out: folder)
         print(
             language.pick(
                 """
-                Démo : \(agents) agents et \(participations) participations Pix importés depuis \(samples.path)
+                Démo : \(agents) agents et \(participations) participations Pix importés depuis \(samples.path), \(catalogueFiles) catalogues depuis \(catalogues.path)
                 Base de données : \(databasePath)
                 Rapport du territoire (sans noms) : \(report)
                 Tableaux CSV et JSON : \(folder.path)
                 Rapports propres à chaque commune (avec les noms) : \(folder.appending(path: "communes").path)/<code>/diagnosis.html (\(written.1.count) communes)
                 """,
                 """
-                Demo: \(agents) agents and \(participations) Pix participations imported from \(samples.path)
+                Demo: \(agents) agents and \(participations) Pix participations imported from \(samples.path), \(catalogueFiles) catalogues from \(catalogues.path)
                 Database: \(databasePath)
                 Territory report (no names): \(report)
                 CSV tables and JSON: \(folder.path)
                 Each commune's own report (with names): \(folder.appending(path: "communes").path)/<code>/diagnosis.html (\(written.1.count) communes)
                 """))
+        for plan in plans { print(runner.summary(plan).joined(separator: "\n")) }
+        print(
+            language.pick(
+                "Expliquer, refaire, comparer : parcours explain|replan|compare --database \(databasePath) …",
+                "Explain, re-plan, compare: parcours explain|replan|compare --database \(databasePath) …"))
+    }
+
+    /// Stores every catalogue file of `folder` (sorted by name); returns how many.
+    private func importCatalogues(from folder: URL, into store: SQLiteStore, configuration: Configuration) throws
+        -> Int
+    {
+        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { ["xml", "csv"].contains($0.pathExtension.lowercased()) }.sorted { $0.path < $1.path }
+        for file in files {
+            do {
+                _ = try options.reportingFailures {
+                    try CatalogueImport.run(path: file.path, into: store, reader: reader)
+                }
+            } catch let refusal as CatalogueRefusal {
+                throw CommandFailure(lines: [refusal.formatted(language: options.language)])
+            }
+        }
+        return files.count
     }
 }
 

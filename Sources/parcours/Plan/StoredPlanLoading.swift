@@ -1,0 +1,28 @@
+import ArgumentParser
+import ParcoursModel
+import ParcoursStore
+import ParcoursWorkflow
+
+extension PlanReference: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension GlobalOptions {
+    /// The stored plan `reference` names, with its record; a plain failure when there is none.
+    func loadPlan(_ reference: PlanReference, from store: some PlanStore, territoryID: String? = nil) throws -> (
+        StoredPlan, PlanRecord
+    ) {
+        guard let stored = try reportingFailures({ try store.plan(reference, territoryID: territoryID) }) else {
+            throw CommandFailure(lines: [
+                language.pick(
+                    "aucun plan \(reference) dans \(database) : faites-en un avec « parcours plan »",
+                    "no plan \(reference) in \(database): make one with 'parcours plan'")
+            ])
+        }
+        do {
+            return (stored, try PlanRecord(stored: stored))
+        } catch {
+            throw CommandFailure(lines: [error.message(in: language)])
+        }
+    }
+}
