@@ -79,7 +79,7 @@ enum PlanningInstances {
             budgets: budgets, costSplit: random.next(below: 2) == 0 ? .proRataSeats : .equalFixedShares,
             fairness: random.next(below: 2) == 0
                 ? FairnessPolicy() : FairnessPolicy(floorShare: 0.5, bonusPerWeight: 60),
-            trainingHoursPerFullTime: 7, timeLimitSeconds: 5, seed: seed)
+            trainingHoursPerFullTime: 7, timeLimitSeconds: 120, seed: seed)
         return PlanningProblem(
             agents: agents, needs: needs, courses: courses, sessions: sessions, planningDate: monday, policy: policy)
     }

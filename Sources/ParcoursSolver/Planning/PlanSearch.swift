@@ -325,6 +325,77 @@ struct PlanSearch {
         return false
     }
 
+    /// Re-deals the seats of the open sessions among `sessions` by an exact assignment: every agent with
+    /// at most one of these sessions (and no pin there) leaves it, then each such agent, and each agent
+    /// who would gain from one of them, gets at most one of them as an ``AssignmentFlow`` decides
+    /// (minimums first, then the most profit). A session left below its minimum is closed and its agents
+    /// seated elsewhere if they gain from it.
+    mutating func reassign(among sessions: [Int]) {
+        let open = sessions.filter { state.isOpen[$0] }
+        guard !open.isEmpty else { return }
+        let local = Dictionary(open.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var movable: [Int] = []
+        var seen = Set<Int>()
+        for session in open {
+            for option in state.members[session].map(Int.init) where !state.isPinnedOption[option] {
+                let agent = agentOf(option)
+                let inNeighbourhood = state.agentActive[agent].count {
+                    local[Int(instance.optionSession[Int($0)])] != nil
+                }
+                if inNeighbourhood == 1, seen.insert(agent).inserted { movable.append(agent) }
+            }
+        }
+        for agent in movable {
+            for option in state.agentActive[agent].map(Int.init) where local[Int(instance.optionSession[option])] != nil
+            {
+                state.deactivate(option)
+            }
+        }
+        for session in open {
+            for option in instance.sessionOptions[session].map(Int.init) where !state.isActive[option] {
+                let agent = agentOf(option)
+                guard !seen.contains(agent), state.gain(option) > PlanState.epsilon,
+                    !state.agentActive[agent].contains(where: { local[Int(instance.optionSession[Int($0)])] != nil })
+                else { continue }
+                seen.insert(agent)
+                movable.append(agent)
+            }
+        }
+        var flow = AssignmentFlow(
+            lower: open.map { max(0, instance.minimumSeats[$0] - state.load($0)) },
+            upper: open.map { instance.maximumSeats[$0] - state.load($0) })
+        var agentChoices: [[Int]] = []
+        for agent in movable {
+            var choices: [(session: Int, profit: Double)] = []
+            var options: [Int] = []
+            for option in instance.agentOptions[agent].map(Int.init) {
+                let session = Int(instance.optionSession[option])
+                guard let index = local[session], state.isFree(agent: agent, for: session),
+                    state.fitsAllowance(agent: agent, session: session), state.coversNewNeed(option)
+                else { continue }
+                choices.append((index, state.gain(option)))
+                options.append(option)
+            }
+            flow.addAgent(choices: choices)
+            agentChoices.append(options)
+        }
+        let dealt = flow.solve()
+        for (position, session) in dealt.enumerated() {
+            guard let session,
+                let option = agentChoices[position].first(where: { Int(instance.optionSession[$0]) == open[session] }),
+                state.canActivate(option)
+            else { continue }
+            state.activate(option)
+        }
+        var unseated: [Int] = []
+        for session in open
+        where state.load(session) < instance.minimumSeats[session] && !state.isPinnedSession[session] {
+            unseated += state.members[session].map { agentOf(Int($0)) }
+            state.empty(session)
+        }
+        fill(agents: movable + unseated)
+    }
+
     func withinBudgets() -> Bool {
         zip(state.communeSpent, instance.communeBudget).allSatisfy { $0 <= $1 + 1e-6 }
     }
@@ -357,7 +428,8 @@ struct PlanSearch {
         let tabu = emptied.first == seed && random.unit() < 0.5 ? seed : -1
         openGreedily(among: neighbourhood.filter { $0 != tabu }, noise: random.unit())
         fill(agents: freed)
-        if state.objective < before.objective - PlanState.epsilon {
+        reassign(among: neighbourhood)
+        if state.objective < before.objective - PlanState.epsilon || !withinBudgets() {
             state = before
             return false
         }

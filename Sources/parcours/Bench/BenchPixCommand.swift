@@ -21,7 +21,7 @@ struct BenchPixCommand: AsyncParsableCommand {
     func run() async throws {
         let framework = try options.loadConfiguration().framework
         let start = ContinuousClock.now
-        let cpuStart = Self.cpuSeconds()
+        let cpuStart = ProcessUsage.cpuSeconds
         var rows = 0
         var shared = 0
         let reader: PixExportReader
@@ -35,10 +35,10 @@ struct BenchPixCommand: AsyncParsableCommand {
             throw CommandFailure(lines: failure.lines(in: options.language))
         }
         let elapsed = ContinuousClock.now - start
-        let cpuSeconds = Self.cpuSeconds() - cpuStart
+        let cpuSeconds = ProcessUsage.cpuSeconds - cpuStart
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let bytes = reader.bytesConsumed
-        let peakMiB = Double(Self.usage().ru_maxrss) / 1024  // Linux reports kilobytes
+        let peakMiB = ProcessUsage.peakMiB
         print(
             """
             {"tool":"parcours","threads":\(threads),"rows":\(rows),"shared":\(shared),"bytes":\(bytes),"seconds":\(seconds),\
@@ -46,18 +46,5 @@ struct BenchPixCommand: AsyncParsableCommand {
             "rowsPerSecond":\(Double(rows) / seconds),"megabytesPerSecond":\(Double(bytes) / 1e6 / seconds),\
             "peakMiB":\(peakMiB)}
             """)
-    }
-
-    private static func usage() -> rusage {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage
-    }
-
-    /// User plus system CPU time of this process so far: steadier than wall time on a busy machine.
-    private static func cpuSeconds() -> Double {
-        let usage = usage()
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
     }
 }
