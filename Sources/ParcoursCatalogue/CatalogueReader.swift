@@ -143,10 +143,9 @@ public struct CatalogueReader: Sendable {
                 }
             }
             let mapper = LHEOMapper(locator: locator)
-            let outside = try reader.read(
-                plan: LHEOMapper.plan,
-                schema: root.isUTF16 && mapping == nil && root.namespace != Self.lheoNamespace
-                    ? nil : schemas.lheo, mapping: mapping
+            let validated = !(root.isUTF16 && mapping == nil && root.namespace != Self.lheoNamespace)
+            let outside = try stream(
+                path, plan: LHEOMapper.plan, schema: validated ? (schemas, .lheo) : nil, mapping: mapping
             ) { (record: StreamedRecord) throws(CatalogueRefusal) in
                 guard record.isCourse else {
                     record.diagnostics.forEach { summary.add($0) }
@@ -175,7 +174,7 @@ public struct CatalogueReader: Sendable {
                         + "stand-in)"))
             let mapper = XCRIMapper(locator: locator)
             var details = XCRIMapper.ProviderDetails()
-            let outside = try reader.read(plan: XCRIMapper.plan, schema: schemas.xcri, mapping: nil) {
+            let outside = try stream(path, plan: XCRIMapper.plan, schema: (schemas, .xcri), mapping: nil) {
                 (record: StreamedRecord) throws(CatalogueRefusal) in
                 guard record.isCourse else {
                     if record.ancestors.last == "provider" {
@@ -208,6 +207,21 @@ public struct CatalogueReader: Sendable {
                 en: "not a known catalogue (root '\(root.name)', namespace '\(root.namespace)'): expected LHEO "
                     + "(lheo, lheo-index), XCRI-CAP 1.2 (catalog) or the Parcours CSV")
         }
+    }
+
+    /// Streams the records of `path` on a reader thread of their own (``RecordPipeline``): libxml2
+    /// parses and validates there while `handle` maps and settles each record here, in file order.
+    private func stream(
+        _ path: String, plan: RecordPlan, schema: (schemas: CatalogueSchemas, kind: CatalogueSchemas.Kind)?,
+        mapping: (from: String, to: String)?, handle: (StreamedRecord) throws(CatalogueRefusal) -> Void
+    ) throws(CatalogueRefusal) -> [CatalogueDiagnostic] {
+        let limits = options.limits
+        return try RecordPipeline.run(
+            read: { (yield) throws(CatalogueRefusal) in
+                try StreamingRecordReader(path: path, limits: limits).read(
+                    plan: plan, schema: schema.map { $0.schemas[$0.kind] },
+                    mapping: mapping, handle: yield)
+            }, consume: handle)
     }
 
     static let lheoNamespace = "http://lheo.gouv.fr/2.3"

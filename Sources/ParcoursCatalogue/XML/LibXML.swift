@@ -81,6 +81,13 @@ public final class CatalogueSchemas: @unchecked Sendable {
         return schema
     }
 
+    /// Which of the schemas a format is validated against.
+    enum Kind: Sendable {
+        case lheo, xcri
+    }
+
+    subscript(kind: Kind) -> OpaquePointer { kind == .lheo ? lheo : xcri }
+
     deinit {
         xmlSchemaFree(lheo)
         xmlSchemaFree(xcri)

@@ -2,7 +2,7 @@ import CLibXML2
 import Foundation
 
 /// What a format reads as one unit.
-struct RecordPlan {
+struct RecordPlan: Sendable {
     /// Containers the reader walks into (e.g. `offres`); the root always is one.
     let containers: Set<String>
     /// Elements that are one course each (e.g. `formation`); any other element met in a
@@ -11,7 +11,7 @@ struct RecordPlan {
 }
 
 /// One record read whole, with the validation problems that belong to it.
-struct StreamedRecord {
+struct StreamedRecord: Sendable {
     let element: XMLRecord
     /// Local names of the containers above it, root first.
     let ancestors: [String]
