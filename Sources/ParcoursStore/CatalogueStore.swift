@@ -7,21 +7,22 @@ import ParcoursModel
 public protocol CatalogueStore: DataStore {
     /// Stores one catalogue file in one transaction: every course `produce` hands to `add`, with
     /// its provider. If `produce` or `add` throws, nothing of the file is stored and the error is
-    /// rethrown. `produce` returns the file's format (e.g. `LHEO`). A file whose content was
+    /// rethrown. `produce` returns the file's format (e.g. `LHEO`); it runs on a thread of the store's
+    /// while the caller waits. A file whose content was
     /// imported before is not read again (``ImportOutcome/alreadyImported(on:)``).
     func importCatalogue(
         _ file: SourceFile,
         courses produce: (_ add: (CatalogueCourse, CatalogueProvider) throws -> Void) throws -> String
-    ) throws -> ImportOutcome
+    ) async throws -> ImportOutcome
 
     /// The courses of every provider's current catalogue, ordered by provider then file order.
-    func currentCourses() throws -> [CatalogueCourse]
+    func currentCourses() async throws -> [CatalogueCourse]
 
     /// Every provider known, ordered by identity.
-    func providers() throws -> [CatalogueProvider]
+    func providers() async throws -> [CatalogueProvider]
 
     /// Every version of a provider's catalogue, oldest first.
-    func catalogueVersions(of providerID: String) throws -> [CatalogueVersion]
+    func catalogueVersions(of providerID: String) async throws -> [CatalogueVersion]
 }
 
 /// One imported version of a provider's catalogue.

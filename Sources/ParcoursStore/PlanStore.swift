@@ -4,21 +4,23 @@ import Foundation
 /// are never changed once stored, a re-plan stores a new plan linked to the one it started from.
 public protocol PlanStore: CatalogueStore {
     /// Stores `plan` in one transaction and returns its id (ids increase with each plan stored).
-    func savePlan(_ plan: NewPlan) throws -> Int64
+    func savePlan(_ plan: NewPlan) async throws -> Int64
 
     /// The plan with id `id`, or nil.
-    func plan(id: Int64) throws -> StoredPlan?
+    func plan(id: Int64) async throws -> StoredPlan?
 
     /// The plans of `territoryID` (of every territory when nil), newest first, without their documents.
-    func plans(territoryID: String?) throws -> [PlanSummary]
+    func plans(territoryID: String?) async throws -> [PlanSummary]
 }
 
 extension PlanStore {
     /// The plan `reference` names: the newest one (of `territoryID` when given) for ``PlanReference/latest``.
-    public func plan(_ reference: PlanReference, territoryID: String? = nil) throws -> StoredPlan? {
+    public func plan(_ reference: PlanReference, territoryID: String? = nil) async throws -> StoredPlan? {
         switch reference {
-        case .id(let id): try plan(id: id)
-        case .latest: try plans(territoryID: territoryID).first.flatMap { try plan(id: $0.id) }
+        case .id(let id): return try await plan(id: id)
+        case .latest:
+            guard let newest = try await plans(territoryID: territoryID).first else { return nil }
+            return try await plan(id: newest.id)
         }
     }
 }

@@ -6,8 +6,8 @@ extension SQLiteStore: CatalogueStore {
     public func importCatalogue(
         _ file: SourceFile,
         courses produce: (_ add: (CatalogueCourse, CatalogueProvider) throws -> Void) throws -> String
-    ) throws -> ImportOutcome {
-        try writing { db in
+    ) async throws -> ImportOutcome {
+        try await importing { db in
             if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
             let fileID = try insert(file, kind: .catalogue, in: db)
             let writer = try CatalogueWriter(db: db, fileID: fileID)
@@ -18,12 +18,12 @@ extension SQLiteStore: CatalogueStore {
         }
     }
 
-    public func currentCourses() throws -> [CatalogueCourse] {
-        try reading { db in try CatalogueRows.currentCourses(in: db) }
+    public func currentCourses() async throws -> [CatalogueCourse] {
+        try await reading { db in try CatalogueRows.currentCourses(in: db) }
     }
 
-    public func providers() throws -> [CatalogueProvider] {
-        try reading { db in
+    public func providers() async throws -> [CatalogueProvider] {
+        try await reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM provider ORDER BY id").map { row in
                 CatalogueProvider(
                     id: row["id"], name: row["name"], siret: row["siret"],
@@ -33,8 +33,8 @@ extension SQLiteStore: CatalogueStore {
         }
     }
 
-    public func catalogueVersions(of providerID: String) throws -> [CatalogueVersion] {
-        try reading { db in
+    public func catalogueVersions(of providerID: String) async throws -> [CatalogueVersion] {
+        try await reading { db in
             try Row.fetchAll(
                 db,
                 sql: """

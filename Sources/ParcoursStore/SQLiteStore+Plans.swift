@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 extension SQLiteStore: PlanStore {
-    public func savePlan(_ plan: NewPlan) throws -> Int64 {
-        try writing { db in
+    public func savePlan(_ plan: NewPlan) async throws -> Int64 {
+        try await writing { db in
             try db.execute(
                 sql: """
                     INSERT INTO plan (createdAt, territoryID, label, previousPlanID, document)
@@ -20,8 +20,8 @@ extension SQLiteStore: PlanStore {
         }
     }
 
-    public func plan(id: Int64) throws -> StoredPlan? {
-        try reading { db in
+    public func plan(id: Int64) async throws -> StoredPlan? {
+        try await reading { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]) else {
                 return nil
             }
@@ -32,8 +32,8 @@ extension SQLiteStore: PlanStore {
         }
     }
 
-    public func plans(territoryID: String?) throws -> [PlanSummary] {
-        try reading { db in
+    public func plans(territoryID: String?) async throws -> [PlanSummary] {
+        try await reading { db in
             let columns = "id, createdAt, territoryID, label, previousPlanID"
             let rows =
                 if let territoryID {

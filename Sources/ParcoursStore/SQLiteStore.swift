@@ -30,8 +30,8 @@ public struct SQLiteStore: DataStore {
     public func importPixExports(
         _ files: [SourceFile],
         rows produce: (_ file: SourceFile, _ add: (PixRow) throws -> Void) throws -> Void
-    ) throws -> [ImportOutcome] {
-        try writing { db in
+    ) async throws -> [ImportOutcome] {
+        try await importing { db in
             try files.map { file in
                 if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
                 let fileID = try insert(file, kind: .pixExport, in: db)
@@ -44,8 +44,8 @@ public struct SQLiteStore: DataStore {
         }
     }
 
-    public func importRoster(_ file: SourceFile, agents: [Agent]) throws -> ImportOutcome {
-        try writing { db in
+    public func importRoster(_ file: SourceFile, agents: [Agent]) async throws -> ImportOutcome {
+        try await importing { db in
             if let date = try previousImport(of: file, in: db) { return .alreadyImported(on: date) }
             let fileID = try insert(file, kind: .roster, in: db)
             for commune in Set(agents.map(\.communeCode)) {
@@ -60,18 +60,18 @@ public struct SQLiteStore: DataStore {
         }
     }
 
-    public func agents() throws -> [Agent] {
-        try reading { db in
+    public func agents() async throws -> [Agent] {
+        try await reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY communeCode, externalID").map(AgentColumns.agent)
         }
     }
 
-    public func participations() throws -> [PixParticipation] {
-        try reading { db in try ParticipationReader.all(in: db) }
+    public func participations() async throws -> [PixParticipation] {
+        try await reading { db in try ParticipationReader.all(in: db) }
     }
 
-    public func importedFiles() throws -> [ImportedFile] {
-        try reading { db in
+    public func importedFiles() async throws -> [ImportedFile] {
+        try await reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM importedFile ORDER BY id").map { row in
                 ImportedFile(
                     name: row["name"], contentHash: row["contentHash"],
@@ -81,8 +81,8 @@ public struct SQLiteStore: DataStore {
         }
     }
 
-    public func pseudonymSecret() throws -> [UInt8] {
-        try reading { db in
+    public func pseudonymSecret() async throws -> [UInt8] {
+        try await reading { db in
             let data = try Data.fetchOne(
                 db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [SettingKey.pseudonymSecret])
             return data.map { Array($0) } ?? []
@@ -107,19 +107,31 @@ public struct SQLiteStore: DataStore {
         try db.execute(sql: "UPDATE importedFile SET rowCount = ? WHERE id = ?", arguments: [count, fileID])
     }
 
-    /// Runs `body` in one transaction; database errors become ``StoreError``s, other errors
-    /// (those of the rows' producer) pass through unchanged. Either way nothing is kept.
-    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in one transaction on a thread of its own (``DedicatedThread``: an import's
+    /// producer blocks while it reads its file); database errors become ``StoreError``s, other
+    /// errors (those of the rows' producer) pass through unchanged. Either way nothing is kept.
+    func importing<T: Sendable>(_ body: (Database) throws -> T) async throws -> T {
+        try await DedicatedThread.run {
+            do {
+                return try queue.write(body)
+            } catch let error as DatabaseError {
+                throw StoreError(location: location, message: Self.describe(error))
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction, the task waiting without holding a thread.
+    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try queue.write(body)
+            return try await queue.write(body)
         } catch let error as DatabaseError {
             throw StoreError(location: location, message: Self.describe(error))
         }
     }
 
-    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+    func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try queue.read(body)
+            return try await queue.read(body)
         } catch let error as DatabaseError {
             throw StoreError(location: location, message: Self.describe(error))
         }

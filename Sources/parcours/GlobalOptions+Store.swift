@@ -23,14 +23,27 @@ extension GlobalOptions {
     func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let failure as ImportFailure {
-            throw CommandFailure(lines: failure.lines(in: language))
-        } catch let error as OlderExportError {
-            throw CommandFailure(lines: [error.message(in: language)])
-        } catch let error as StoreError {
-            throw CommandFailure(lines: [error.description])
-        } catch let error as CocoaError {
-            throw CommandFailure(lines: [error.localizedDescription])
+        } catch {
+            throw commandFailure(for: error)
+        }
+    }
+
+    /// Runs `body` (asynchronous: the store's calls), reporting failures as the synchronous form does.
+    func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw commandFailure(for: error)
+        }
+    }
+
+    private func commandFailure(for error: any Error) -> any Error {
+        switch error {
+        case let failure as ImportFailure: CommandFailure(lines: failure.lines(in: language))
+        case let error as OlderExportError: CommandFailure(lines: [error.message(in: language)])
+        case let error as StoreError: CommandFailure(lines: [error.description])
+        case let error as CocoaError: CommandFailure(lines: [error.localizedDescription])
+        default: error
         }
     }
 }

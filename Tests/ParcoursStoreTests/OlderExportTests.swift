@@ -12,15 +12,15 @@ import Testing
             profileResults: day == nil ? [] : [PixProfileResult(level: level, pix: level * 8)], line: 2)
     }
 
-    @Test func anOlderExportOfAStoredCampaignIsRefusedAndChangesNothing() throws {
+    @Test func anOlderExportOfAStoredCampaignIsRefusedAndChangesNothing() async throws {
         let store = try SQLiteStore(path: ":memory:")
         // The newer export (shares up to day 20 000) is imported first.
-        _ = try store.importPixExport(
+        _ = try await store.importPixExport(
             SourceFile(name: "new.csv", contentHash: "new"),
             rows: [Self.row("1", level: 3, sharedOn: 19_990), Self.row("2", level: 4, sharedOn: 20_000)])
 
-        let error = #expect(throws: OlderExportError.self) {
-            try store.importPixExport(
+        let error = await #expect(throws: OlderExportError.self) {
+            try await store.importPixExport(
                 SourceFile(name: "old.csv", contentHash: "old"),
                 rows: [Self.row("1", level: 1, sharedOn: 19_990), Self.row("2", level: 0, sharedOn: nil)])
         }
@@ -29,18 +29,18 @@ import Testing
         #expect(error?.exportLatestShare == Date(timeIntervalSince1970: 19_990 * 86_400))
         #expect(error?.message(in: .english).contains("2024-09-24") == true)
 
-        let stored = try store.participations().map { $0.levels?[CompetenceCode("1.1")] }
+        let stored = try await store.participations().map { $0.levels?[CompetenceCode("1.1")] }
         #expect(stored == [3, 4])
-        #expect(try store.importedFiles().map(\.name) == ["new.csv"])
+        #expect(try await store.importedFiles().map(\.name) == ["new.csv"])
     }
 
-    @Test func anExportWithTheSameLatestShareReplacesTheStoredOne() throws {
+    @Test func anExportWithTheSameLatestShareReplacesTheStoredOne() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        _ = try store.importPixExport(
+        _ = try await store.importPixExport(
             SourceFile(name: "a.csv", contentHash: "a"), rows: [Self.row("1", level: 2, sharedOn: 20_000)])
-        _ = try store.importPixExport(
+        _ = try await store.importPixExport(
             SourceFile(name: "b.csv", contentHash: "b"),
             rows: [Self.row("1", level: 2, sharedOn: 20_000), Self.row("2", level: 5, sharedOn: 19_000)])
-        #expect(try store.participations().count == 2)
+        #expect(try await store.participations().count == 2)
     }
 }

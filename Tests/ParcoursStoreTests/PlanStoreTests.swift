@@ -12,29 +12,29 @@ import Testing
             ], document: Data("{\"label\":\"\(label)\"}".utf8))
     }
 
-    @Test func aPlanRoundTripsWithItsInputsAndDocument() throws {
+    @Test func aPlanRoundTripsWithItsInputsAndDocument() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        let id = try store.savePlan(Self.plan("namur", label: "first"))
-        let stored = try #require(try store.plan(id: id))
+        let id = try await store.savePlan(Self.plan("namur", label: "first"))
+        let stored = try #require(try await store.plan(id: id))
         #expect(stored.summary.territoryID == "namur")
         #expect(stored.summary.label == "first")
         #expect(stored.summary.previousPlanID == nil)
         #expect(stored.inputs == Self.plan("namur", label: "first").inputs)
         #expect(stored.document == Data("{\"label\":\"first\"}".utf8))
-        #expect(try store.plan(id: id + 1) == nil)
+        #expect(try await store.plan(id: id + 1) == nil)
     }
 
-    @Test func latestIsTheNewestPlanOfTheTerritoryWhenGiven() throws {
+    @Test func latestIsTheNewestPlanOfTheTerritoryWhenGiven() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        let first = try store.savePlan(Self.plan("namur", label: "a"))
-        let bastia = try store.savePlan(Self.plan("bastia", label: "b"))
-        let replan = try store.savePlan(Self.plan("namur", label: "c", previous: first))
-        #expect(try store.plan(.latest)?.id == replan)
-        #expect(try store.plan(.latest, territoryID: "bastia")?.id == bastia)
-        #expect(try store.plan(.latest, territoryID: "namur")?.summary.previousPlanID == first)
-        #expect(try store.plan(.latest, territoryID: "elsewhere") == nil)
-        #expect(try store.plan(.id(first))?.summary.label == "a")
-        #expect(try store.plans(territoryID: "namur").map(\.id) == [replan, first])
+        let first = try await store.savePlan(Self.plan("namur", label: "a"))
+        let bastia = try await store.savePlan(Self.plan("bastia", label: "b"))
+        let replan = try await store.savePlan(Self.plan("namur", label: "c", previous: first))
+        #expect(try await store.plan(.latest)?.id == replan)
+        #expect(try await store.plan(.latest, territoryID: "bastia")?.id == bastia)
+        #expect(try await store.plan(.latest, territoryID: "namur")?.summary.previousPlanID == first)
+        #expect(try await store.plan(.latest, territoryID: "elsewhere") == nil)
+        #expect(try await store.plan(.id(first))?.summary.label == "a")
+        #expect(try await store.plans(territoryID: "namur").map(\.id) == [replan, first])
     }
 
     @Test func planReferencesAreIdsOrLatest() {
@@ -45,8 +45,10 @@ import Testing
         #expect(PlanReference("last") == nil)
     }
 
-    @Test func aPreviousPlanMustExist() throws {
+    @Test func aPreviousPlanMustExist() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        #expect(throws: StoreError.self) { try store.savePlan(Self.plan("namur", label: "x", previous: 99)) }
+        await #expect(throws: StoreError.self) {
+            try await store.savePlan(Self.plan("namur", label: "x", previous: 99))
+        }
     }
 }

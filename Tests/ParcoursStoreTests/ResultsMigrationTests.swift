@@ -7,7 +7,7 @@ import Testing
 
 /// Migration "v3 results in participation" on a database written by the v2 schema.
 @Suite struct ResultsMigrationTests {
-    @Test func aVersion2DatabaseKeepsEveryResultInItsParticipationRow() throws {
+    @Test func aVersion2DatabaseKeepsEveryResultInItsParticipationRow() async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "parcours-v2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -16,7 +16,7 @@ import Testing
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v2 catalogues")
-            try queue.write { db in
+            try await queue.write { db in
                 try db.execute(
                     sql: """
                         INSERT INTO importedFile (id, name, contentHash, kind, importedAt, rowCount)
@@ -64,10 +64,10 @@ import Testing
                 ],
                 estimatedLevels: [CompetenceCode("3.1"): 3, CompetenceCode("1.2"): 5], extraColumns: [:], line: 2),
         ]
-        #expect(try store.participations() == expected)
+        #expect(try await store.participations() == expected)
         // The old table is gone; SQLite's JSON functions read the new columns.
         let queue = try DatabaseQueue(path: path)
-        let (oldTableExists, pix, skills) = try queue.read { db in
+        let (oldTableExists, pix, skills) = try await queue.read { db in
             (
                 try db.tableExists("participationResult"),
                 try Int.fetchOne(db, sql: #"SELECT json_extract(pix, '$."1.1"') FROM participation WHERE id = 1"#),

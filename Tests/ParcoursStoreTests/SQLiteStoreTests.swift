@@ -44,12 +44,12 @@ import Testing
 
     struct ProducerFailure: Error {}
 
-    @Test func participationsRoundTripWithMeasuredAndEstimatedLevelsApart() throws {
+    @Test func participationsRoundTripWithMeasuredAndEstimatedLevelsApart() async throws {
         let store = try SQLiteStore(path: ":memory:")
         let rows = [Self.profileRow("00042", level: 2, line: 2), Self.notShared, Self.assessed]
-        let outcome = try store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), rows: rows)
+        let outcome = try await store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), rows: rows)
         #expect(outcome == .imported(rows: 3))
-        let stored = try store.participations()
+        let stored = try await store.participations()
         #expect(stored == rows.map(\.participation))
         #expect(stored[0].levels == [CompetenceCode("1.1"): 2, CompetenceCode("1.2"): 0])
         #expect(stored[0].estimatedLevels == nil && stored[0].mastery == nil)
@@ -57,109 +57,110 @@ import Testing
         #expect(stored[2].levels == nil && stored[2].mastery == [CompetenceCode("3.1"): 2.0 / 3.0])
     }
 
-    @Test func participationsAsTheReaderMakesThemAreStoredUnchanged() throws {
+    @Test func participationsAsTheReaderMakesThemAreStoredUnchanged() async throws {
         let store = try SQLiteStore(path: ":memory:")
         let participations = [Self.profileRow("00042", level: 2, line: 2), Self.notShared, Self.assessed].map(
             \.participation)
-        _ = try store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), participations: participations)
-        #expect(try store.participations() == participations)
+        _ = try await store.importPixExport(
+            SourceFile(name: "a.csv", contentHash: "h1"), participations: participations)
+        #expect(try await store.participations() == participations)
     }
 
-    @Test func importingTheSameContentAgainChangesNothing() throws {
+    @Test func importingTheSameContentAgainChangesNothing() async throws {
         let store = try SQLiteStore(path: ":memory:")
         let file = SourceFile(name: "export.csv", contents: Data("same bytes".utf8))
-        _ = try store.importPixExport(file, rows: [Self.profileRow("1", level: 2, line: 2)])
+        _ = try await store.importPixExport(file, rows: [Self.profileRow("1", level: 2, line: 2)])
         var producerCalled = false
-        let again = try store.importPixExport(SourceFile(name: "renamed.csv", contents: Data("same bytes".utf8))) { _ in
-            producerCalled = true
-        }
+        let renamed = SourceFile(name: "renamed.csv", contents: Data("same bytes".utf8))
+        let again = try await store.importPixExport(renamed) { _ in producerCalled = true }
         guard case .alreadyImported = again else {
             Issue.record("expected alreadyImported, got \(again)")
             return
         }
         #expect(!producerCalled)
-        #expect(try store.participations().count == 1)
-        #expect(try store.importedFiles().map(\.name) == ["export.csv"])
+        #expect(try await store.participations().count == 1)
+        #expect(try await store.importedFiles().map(\.name) == ["export.csv"])
     }
 
-    @Test func aFailingImportStoresNothing() throws {
+    @Test func aFailingImportStoresNothing() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        #expect(throws: ProducerFailure.self) {
-            try store.importPixExport(SourceFile(name: "bad.csv", contentHash: "bad")) { add in
+        await #expect(throws: ProducerFailure.self) {
+            try await store.importPixExport(SourceFile(name: "bad.csv", contentHash: "bad")) { add in
                 try add(Self.profileRow("1", level: 2, line: 2))
                 throw ProducerFailure()
             }
         }
-        #expect(try store.participations().isEmpty)
-        #expect(try store.importedFiles().isEmpty)
+        #expect(try await store.participations().isEmpty)
+        #expect(try await store.importedFiles().isEmpty)
         // The file can be imported once fixed: its hash was not recorded.
-        let outcome = try store.importPixExport(
+        let outcome = try await store.importPixExport(
             SourceFile(name: "bad.csv", contentHash: "bad"), rows: [Self.profileRow("1", level: 2, line: 2)])
         #expect(outcome == .imported(rows: 1))
     }
 
-    @Test func aNewerExportOfACampaignReplacesTheOlderOne() throws {
+    @Test func aNewerExportOfACampaignReplacesTheOlderOne() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        _ = try store.importPixExport(
+        _ = try await store.importPixExport(
             SourceFile(name: "old.csv", contentHash: "old"),
             rows: [Self.profileRow("1", level: 1, line: 2), Self.assessed])
-        _ = try store.importPixExport(
+        _ = try await store.importPixExport(
             SourceFile(name: "new.csv", contentHash: "new"),
             rows: [Self.profileRow("1", level: 3, line: 2), Self.profileRow("2", level: 4, line: 3)])
-        let stored = try store.participations()
+        let stored = try await store.participations()
         #expect(stored.filter { $0.campaign.campaignID == "1001" }.map { $0.levels?[CompetenceCode("1.1")] } == [3, 4])
         #expect(stored.filter { $0.campaign.campaignID == "2002" } == [Self.assessed.participation])
     }
 
-    @Test func aRosterReplacesTheAgentsOfTheCommunesItNames() throws {
+    @Test func aRosterReplacesTheAgentsOfTheCommunesItNames() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        _ = try store.importRoster(
+        _ = try await store.importRoster(
             SourceFile(name: "r1.csv", contentHash: "r1"),
             agents: [
                 Self.agent("1", commune: "92003"), Self.agent("2", commune: "92003"), Self.agent("1", commune: "2B033"),
             ])
-        _ = try store.importRoster(
+        _ = try await store.importRoster(
             SourceFile(name: "r2.csv", contentHash: "r2"), agents: [Self.agent("3", commune: "92003")])
-        let agents = try store.agents()
+        let agents = try await store.agents()
         #expect(agents.map { "\($0.communeCode)/\($0.externalID)" } == ["2B033/1", "92003/3"])
         #expect(agents[1] == Self.agent("3", commune: "92003"))
     }
 
-    @Test func aDuplicateAgentFailsTheWholeRoster() throws {
+    @Test func aDuplicateAgentFailsTheWholeRoster() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        #expect(throws: StoreError.self) {
-            try store.importRoster(
+        await #expect(throws: StoreError.self) {
+            try await store.importRoster(
                 SourceFile(name: "dup.csv", contentHash: "dup"),
                 agents: [Self.agent("1", commune: "92003"), Self.agent("1", commune: "92003")])
         }
-        #expect(try store.agents().isEmpty)
-        #expect(try store.importedFiles().isEmpty)
+        #expect(try await store.agents().isEmpty)
+        #expect(try await store.importedFiles().isEmpty)
     }
 
-    @Test func theDatabaseIsCreatedWithItsFolderAndKeepsItsSecret() throws {
+    @Test func theDatabaseIsCreatedWithItsFolderAndKeepsItsSecret() async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "parcours-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appending(path: "nested/parcours.sqlite").path
-        let secret = try SQLiteStore(path: path).pseudonymSecret()
+        let secret = try await SQLiteStore(path: path).pseudonymSecret()
         #expect(secret.count == 32)
-        #expect(try SQLiteStore(path: path).pseudonymSecret() == secret)
-        #expect(try SQLiteStore(path: ":memory:").pseudonymSecret() != secret)
+        #expect(try await SQLiteStore(path: path).pseudonymSecret() == secret)
+        #expect(try await SQLiteStore(path: ":memory:").pseudonymSecret() != secret)
     }
 }
 
 @Suite struct SeveralFilesTests {
-    @Test func severalFilesAreOneTransaction() throws {
+    @Test func severalFilesAreOneTransaction() async throws {
         let store = try SQLiteStore(path: ":memory:")
         let files = [SourceFile(name: "a.csv", contentHash: "a"), SourceFile(name: "b.csv", contentHash: "b")]
-        #expect(throws: SQLiteStoreTests.ProducerFailure.self) {
-            try store.importPixExports(files) { file, add in
+        await #expect(throws: SQLiteStoreTests.ProducerFailure.self) {
+            try await store.importPixExports(files) { file, add in
                 if file.name == "b.csv" { throw SQLiteStoreTests.ProducerFailure() }
                 try add(SQLiteStoreTests.profileRow("1", level: 2, line: 2))
             }
         }
-        #expect(try store.importedFiles().isEmpty && store.participations().isEmpty)
+        #expect(try await store.importedFiles().isEmpty)
+        #expect(try await store.participations().isEmpty)
         // The same content twice in one call is stored once.
-        let outcomes = try store.importPixExports(files + [SourceFile(name: "a-copy.csv", contentHash: "a")]) {
+        let outcomes = try await store.importPixExports(files + [SourceFile(name: "a-copy.csv", contentHash: "a")]) {
             file, add in
             try add(SQLiteStoreTests.profileRow(file.name, level: 2, line: 2))
         }

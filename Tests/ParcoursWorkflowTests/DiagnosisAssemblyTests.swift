@@ -35,13 +35,13 @@ import Testing
     /// Five agents (two of Gesves with the same names) and six Pix rows: two linked (matricule, name),
     /// one ambiguous, three unmatched (unknown names, a supra-communal organisation without matricule,
     /// a matricule no roster holds).
-    static func assembled() throws -> DiagnosisAssembly {
+    static func assembled() async throws -> DiagnosisAssembly {
         let store = try SQLiteStore(path: ":memory:")
         let agents = [
             agent("G-1", "Lambert", "Anne"), agent("G-2", "Piron", "Marc"), agent("G-3", "Dupont", "Marie"),
             agent("G-4", "Dupont", "Marie"), agent("F-1", "Santoni", "Paul", commune: furiani),
         ]
-        _ = try store.importRoster(SourceFile(name: "roster.csv", contentHash: "r"), agents: agents)
+        _ = try await store.importRoster(SourceFile(name: "roster.csv", contentHash: "r"), agents: agents)
         let gesvesOrganization = "Administration communale de Gesves"
         let rows = [
             row(organization: gesvesOrganization, externalID: "G-1", "Autre", "Nom", level: 4, line: 2),
@@ -51,12 +51,12 @@ import Testing
             row(organization: "Province de Namur", externalID: nil, "Lambert", "Anne", level: 5, line: 6),
             row(organization: "Commune de Furiani", externalID: "F-99", "Santoni", "Paula", level: 3, line: 7),
         ]
-        _ = try store.importPixExport(SourceFile(name: "pix.csv", contentHash: "p"), participations: rows)
-        return try DiagnosisAssembly(configuration: try WorkflowFixtures.configuration.get(), store: store)
+        _ = try await store.importPixExport(SourceFile(name: "pix.csv", contentHash: "p"), participations: rows)
+        return try await DiagnosisAssembly(configuration: try WorkflowFixtures.configuration.get(), store: store)
     }
 
-    @Test func countsAmbiguousAndUnmatchedRowsAndLinksTheOthers() throws {
-        let assembly = try Self.assembled()
+    @Test func countsAmbiguousAndUnmatchedRowsAndLinksTheOthers() async throws {
+        let assembly = try await Self.assembled()
         #expect(assembly.ambiguousRows == 1)
         #expect(assembly.unmatchedRows == 3)
         let agents = assembly.territories.flatMap(\.agents)
@@ -72,8 +72,8 @@ import Testing
         }
     }
 
-    @Test func placesAgentsInTheirTerritoryAndListsTheirCommunes() throws {
-        let assembly = try Self.assembled()
+    @Test func placesAgentsInTheirTerritoryAndListsTheirCommunes() async throws {
+        let assembly = try await Self.assembled()
         let byTerritory = Dictionary(
             uniqueKeysWithValues: assembly.territories.map { ($0.territory.id, $0.agents.map(\.agent.externalID)) })
         #expect(byTerritory["namur"] == ["G-1", "G-2", "G-3", "G-4"])
@@ -81,8 +81,8 @@ import Testing
         #expect(assembly.communesWithAgents == [Self.gesves, Self.furiani])
     }
 
-    @Test func linkingNoteCountsRowsWithoutNamingAnyone() throws {
-        let assembly = try Self.assembled()
+    @Test func linkingNoteCountsRowsWithoutNamingAnyone() async throws {
+        let assembly = try await Self.assembled()
         let note = try #require(assembly.linkingNote(language: .english))
         #expect(note.hasPrefix("1 Pix rows ambiguous"))
         #expect(note.contains("3 matching no agent"))
@@ -91,18 +91,19 @@ import Testing
         }
     }
 
-    @Test func noLinkingNoteWhenEveryRowIsLinked() throws {
+    @Test func noLinkingNoteWhenEveryRowIsLinked() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        _ = try store.importRoster(
+        _ = try await store.importRoster(
             SourceFile(name: "roster.csv", contentHash: "r"), agents: [Self.agent("G-1", "Lambert", "Anne")])
-        _ = try store.importPixExport(
+        _ = try await store.importPixExport(
             SourceFile(name: "pix.csv", contentHash: "p"),
             participations: [
                 Self.row(
                     organization: "Administration communale de Gesves", externalID: "G-1", "Lambert", "Anne", level: 3,
                     line: 2)
             ])
-        let assembly = try DiagnosisAssembly(configuration: try WorkflowFixtures.configuration.get(), store: store)
+        let assembly = try await DiagnosisAssembly(
+            configuration: try WorkflowFixtures.configuration.get(), store: store)
         #expect(assembly.linkingNote(language: .french) == nil)
         #expect(assembly.ambiguousRows == 0 && assembly.unmatchedRows == 0)
     }

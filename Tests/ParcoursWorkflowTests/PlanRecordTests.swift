@@ -58,13 +58,13 @@ import Testing
             unassessedAgents: ["A9"], plan: plan, progress: trace)
     }
 
-    @Test func aPlanRoundTripsThroughTheStore() throws {
+    @Test func aPlanRoundTripsThroughTheStore() async throws {
         let store = try SQLiteStore(path: ":memory:")
         let record = Self.record(Self.problem())
-        let id = try store.savePlan(
+        let id = try await store.savePlan(
             NewPlan(
                 territoryID: "namur", label: "test", previousPlanID: nil, inputs: [], document: try record.encoded()))
-        let read = try PlanRecord(stored: try #require(try store.plan(id: id)))
+        let read = try PlanRecord(stored: try #require(try await store.plan(id: id)))
         #expect(read.plan.assignments == record.plan.assignments)
         #expect(read.plan.sessions == record.plan.sessions)
         #expect(read.plan.unmetNeeds == record.plan.unmetNeeds)
@@ -79,14 +79,15 @@ import Testing
         #expect(record.plan.assignments.count == 4)
     }
 
-    @Test func aPlanOfAnotherFormatIsRefusedByName() throws {
+    @Test func aPlanOfAnotherFormatIsRefusedByName() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        let id = try store.savePlan(
+        let id = try await store.savePlan(
             NewPlan(
                 territoryID: "namur", label: "", previousPlanID: nil, inputs: [], document: Data("{\"format\":99}".utf8)
             ))
+        let stored = try #require(try await store.plan(id: id))
         #expect(throws: PlanRecordError.otherFormat(planID: id, format: 99)) {
-            try PlanRecord(stored: try #require(try store.plan(id: id)))
+            try PlanRecord(stored: stored)
         }
     }
 

@@ -10,15 +10,15 @@ import Testing
 @Suite struct PlannableCatalogueTests {
     static let planningDate = CalendarDay(year: 2026, month: 12, day: 1)
 
-    static func plannable(_ files: [URL]) throws -> PlannableCatalogue {
+    static func plannable(_ files: [URL]) async throws -> PlannableCatalogue {
         let store = try SQLiteStore(path: ":memory:")
-        try WorkflowFixtures.importCatalogues(files, into: store)
-        return try PlannableCatalogue(
+        try await WorkflowFixtures.importCatalogues(files, into: store)
+        return try await PlannableCatalogue(
             store: store, configuration: try WorkflowFixtures.configuration.get(), planningDate: planningDate)
     }
 
-    @Test func everyBundledSessionIsPlannableWithItsVenueSeatsAndCosts() throws {
-        let catalogue = try Self.plannable(try WorkflowFixtures.bundledCatalogues)
+    @Test func everyBundledSessionIsPlannableWithItsVenueSeatsAndCosts() async throws {
+        let catalogue = try await Self.plannable(try WorkflowFixtures.bundledCatalogues)
         #expect(catalogue.excluded.isEmpty)
         #expect(catalogue.courses.count == 44)
         #expect(catalogue.sessions.count == 89)
@@ -56,8 +56,8 @@ import Testing
         #expect(course.competences.map(\.code) == [CompetenceCode("1.3")])
     }
 
-    @Test func listsRealSessionsWithUnknownDatesPlacesOrSeatsWithTheirReasons() throws {
-        let catalogue = try Self.plannable([
+    @Test func listsRealSessionsWithUnknownDatesPlacesOrSeatsWithTheirReasons() async throws {
+        let catalogue = try await Self.plannable([
             WorkflowFixtures.catalogueFixture("lheo-dates.xml"), WorkflowFixtures.catalogueFixture("lheo-places.xml"),
         ])
         #expect(catalogue.sessions.isEmpty && catalogue.courses.isEmpty)
@@ -66,7 +66,7 @@ import Testing
         // lheo-dates.xml was replaced by lheo-places.xml: the provider's current catalogue is the latter.
         #expect(reasons["S2"] == ["venue-without-coordinate", "capacity-unknown"])
         #expect(reasons.values.allSatisfy { $0.contains("capacity-unknown") })
-        let datesOnly = try Self.plannable([WorkflowFixtures.catalogueFixture("lheo-dates.xml")])
+        let datesOnly = try await Self.plannable([WorkflowFixtures.catalogueFixture("lheo-dates.xml")])
         let byID = Dictionary(uniqueKeysWithValues: datesOnly.excluded.map { ($0.sessionID, $0.reasons) })
         #expect(byID["S-DAY"] == [.capacityUnknown])
         #expect(byID["S-MONTH"] == [.monthOnly(start: "2027-09", end: "2027-09"), .capacityUnknown])

@@ -12,25 +12,26 @@ import Testing
     static let planningDate = CalendarDay(year: 2026, month: 12, day: 1)
 
     /// A store holding the sample rosters, Pix exports and every bundled catalogue (built once).
-    static let store = Result { () throws -> SQLiteStore in
+    static let store = Task { () throws -> SQLiteStore in
         let store = try SQLiteStore(path: ":memory:")
-        try WorkflowFixtures.importSamples(into: store)
-        try WorkflowFixtures.importCatalogues(try WorkflowFixtures.bundledCatalogues, into: store)
+        try await WorkflowFixtures.importSamples(into: store)
+        try await WorkflowFixtures.importCatalogues(try WorkflowFixtures.bundledCatalogues, into: store)
         return store
     }
 
-    static func inputs(_ territory: String, overrides: PlanningOverrides = PlanningOverrides()) throws -> PlanningInputs
+    static func inputs(_ territory: String, overrides: PlanningOverrides = PlanningOverrides()) async throws
+        -> PlanningInputs
     {
         try #require(
-            try PlanningInputs(
+            try await PlanningInputs(
                 territoryID: territory, configuration: try WorkflowFixtures.configuration.get(),
-                store: try store.get(), planningDate: planningDate, overrides: overrides))
+                store: try await store.value, planningDate: planningDate, overrides: overrides))
     }
 
     @Test(arguments: [("namur", 325, Country.belgium), ("bastia", 223, Country.france)])
-    func buildsAWellFormedProblemOfEachTerritory(territoryID: String, agentCount: Int, country: Country) throws {
+    func buildsAWellFormedProblemOfEachTerritory(territoryID: String, agentCount: Int, country: Country) async throws {
         let configuration = try WorkflowFixtures.configuration.get()
-        let inputs = try Self.inputs(territoryID)
+        let inputs = try await Self.inputs(territoryID)
         let territory = inputs.territory
         let problem = inputs.problem
 
@@ -65,8 +66,8 @@ import Testing
     }
 
     /// The inputs are usable, not only well-formed: the planner opens sessions shared by communes.
-    @Test func theSamplesGetAPlanThatMutualisesSessions() throws {
-        let inputs = try Self.inputs("namur", overrides: PlanningOverrides(timeLimitSeconds: 1))
+    @Test func theSamplesGetAPlanThatMutualisesSessions() async throws {
+        let inputs = try await Self.inputs("namur", overrides: PlanningOverrides(timeLimitSeconds: 1))
         let plan = TrainingPlanner(problem: inputs.problem).solve()
         let sessions = Set(inputs.catalogue.sessions.map(\.id))
         let agents = Set(inputs.agents.map(\.agent.externalID))
@@ -75,19 +76,18 @@ import Testing
         #expect(plan.sessions.contains { $0.communes.count > 1 })
     }
 
-    @Test func takesThePolicyWithTheWhatIfOverrides() throws {
+    @Test func takesThePolicyWithTheWhatIfOverrides() async throws {
         let overrides = PlanningOverrides(minimumGroupSize: 8, participatingCommunes: ["92054", "92045"])
-        let inputs = try Self.inputs("namur", overrides: overrides)
+        let inputs = try await Self.inputs("namur", overrides: overrides)
         let base = try WorkflowFixtures.configuration.get().planning.policy(for: .belgium)
         #expect(inputs.policy == (try overrides.applied(to: base, territory: inputs.territory)))
         #expect(inputs.problem.policy.minimumGroupSize == 8)
     }
 
-    @Test func anUnknownTerritoryGivesNoInputs() throws {
-        #expect(
-            try PlanningInputs(
-                territoryID: "lyon", configuration: try WorkflowFixtures.configuration.get(),
-                store: try Self.store.get(),
-                planningDate: Self.planningDate) == nil)
+    @Test func anUnknownTerritoryGivesNoInputs() async throws {
+        let inputs = try await PlanningInputs(
+            territoryID: "lyon", configuration: try WorkflowFixtures.configuration.get(),
+            store: try await Self.store.value, planningDate: Self.planningDate)
+        #expect(inputs == nil)
     }
 }

@@ -21,14 +21,14 @@ public struct DiagnosisAssembly: Sendable {
     public let unmatchedRows: Int
 
     /// Links, consolidates and diagnoses every agent and Pix row of `store`.
-    public init(configuration: Configuration, store: some DataStore) throws {
+    public init(configuration: Configuration, store: some DataStore) async throws {
         self.configuration = configuration
-        let agents = try store.agents()
+        let agents = try await store.agents()
         let linker = RosterLinker(agents: agents, vocabulary: RosterVocabulary(configuration: configuration))
         var linked: [String: [PixParticipation]] = [:]
         var ambiguous = 0
         var unmatched = 0
-        for participation in try store.participations() {
+        for participation in try await store.participations() {
             let commune = linker.communeCode(ofOrganization: participation.campaign.organizationName)
             switch linker.link(participation, communeCode: commune) {
             case .externalID(let id), .name(let id): linked[id, default: []].append(participation)
@@ -49,7 +49,7 @@ public struct DiagnosisAssembly: Sendable {
                 framework: configuration.framework, policy: configuration.policy)
         }
         pseudonymizer = Pseudonymizer(
-            secret: try store.pseudonymSecret(), prefix: configuration.pseudonym.prefix,
+            secret: try await store.pseudonymSecret(), prefix: configuration.pseudonym.prefix,
             length: configuration.pseudonym.length)
     }
 

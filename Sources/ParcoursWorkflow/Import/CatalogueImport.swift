@@ -9,9 +9,9 @@ public enum CatalogueImport {
     /// summary is nil when the same content was imported before (the file is not read again).
     public static func run(
         path: String, into store: some CatalogueStore, reader: CatalogueReader
-    ) throws -> (outcome: ImportOutcome, summary: CatalogueSummary?) {
+    ) async throws -> (outcome: ImportOutcome, summary: CatalogueSummary?) {
         var summary: CatalogueSummary?
-        let outcome = try store.importCatalogue(try SourceFile(path: path)) { add in
+        let outcome = try await store.importCatalogue(try SourceFile(path: path)) { add in
             let read = try reader.read(path: path) { course, provider in try add(course, provider) }
             summary = read
             return read.format.rawValue

@@ -23,11 +23,11 @@ public enum PlanJob {
     public static func save(
         _ record: PlanRecord, label: String, previousPlanID: Int64? = nil, in store: some PlanStore,
         configDirectory: URL
-    ) throws -> Int64 {
-        try store.savePlan(
+    ) async throws -> Int64 {
+        try await store.savePlan(
             NewPlan(
                 territoryID: record.territoryID, label: label, previousPlanID: previousPlanID,
-                inputs: try PlanProvenance.inputs(store: store, configDirectory: configDirectory),
+                inputs: try await PlanProvenance.inputs(store: store, configDirectory: configDirectory),
                 document: try record.encoded()))
     }
 }

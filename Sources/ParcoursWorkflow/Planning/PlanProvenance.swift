@@ -6,8 +6,8 @@ import ParcoursStore
 /// inputs can be recognised and a plan reproduced.
 public enum PlanProvenance {
     /// The imported files of `store`, oldest first, then the files of `configDirectory` by path.
-    public static func inputs(store: some DataStore, configDirectory: URL) throws -> [PlanInput] {
-        let imported = try store.importedFiles().map {
+    public static func inputs(store: some DataStore, configDirectory: URL) async throws -> [PlanInput] {
+        let imported = try await store.importedFiles().map {
             PlanInput(kind: $0.kind.rawValue, name: $0.name, contentHash: $0.contentHash)
         }
         return imported + (try configFiles(in: configDirectory))

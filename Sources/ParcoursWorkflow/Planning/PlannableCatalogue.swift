@@ -72,9 +72,10 @@ public struct PlannableCatalogue: Sendable {
     }
 
     /// Converts the current catalogue of every provider in `store`.
-    public init(store: some CatalogueStore, configuration: Configuration, planningDate: CalendarDay) throws {
+    public init(store: some CatalogueStore, configuration: Configuration, planningDate: CalendarDay) async throws {
         self.init(
-            courses: try store.currentCourses(), providers: try store.providers(), configuration: configuration,
+            courses: try await store.currentCourses(), providers: try await store.providers(),
+            configuration: configuration,
             planningDate: planningDate)
     }
 }

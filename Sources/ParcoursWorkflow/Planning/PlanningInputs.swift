@@ -51,11 +51,12 @@ public struct PlanningInputs: Sendable {
     public init?(
         territoryID: String, configuration: Configuration, store: some CatalogueStore, planningDate: CalendarDay,
         overrides: PlanningOverrides = PlanningOverrides()
-    ) throws {
+    ) async throws {
         guard let territory = configuration.territory(id: territoryID) else { return nil }
         try self.init(
-            territory: territory, diagnosis: try DiagnosisAssembly(configuration: configuration, store: store),
-            catalogue: try PlannableCatalogue(store: store, configuration: configuration, planningDate: planningDate),
+            territory: territory, diagnosis: try await DiagnosisAssembly(configuration: configuration, store: store),
+            catalogue: try await PlannableCatalogue(
+                store: store, configuration: configuration, planningDate: planningDate),
             planningDate: planningDate, overrides: overrides)
     }
 

@@ -55,24 +55,24 @@ struct DemoCommand: AsyncParsableCommand {
         let inputs = try SampleInputs(folder: samples)
         var agents = 0
         var participations = 0
-        try options.reportingFailures {
+        try await options.reportingFailures {
             for roster in inputs.rosters {
-                if case .imported(let rows) = try RosterImport.run(
+                if case .imported(let rows) = try await RosterImport.run(
                     path: roster.path, into: store, configuration: configuration)
                 {
                     agents += rows
                 }
             }
-            for outcome in try PixImport.run(
+            for outcome in try await PixImport.run(
                 paths: inputs.pixExports.map(\.path), into: store, framework: configuration.framework,
                 language: language)
             {
                 if case .imported(let rows) = outcome { participations += rows }
             }
         }
-        let catalogueFiles = try importCatalogues(from: catalogues, into: store, configuration: configuration)
-        let assembly = try options.reportingFailures {
-            try DiagnosisAssembly(configuration: configuration, store: store)
+        let catalogueFiles = try await importCatalogues(from: catalogues, into: store, configuration: configuration)
+        let assembly = try await options.reportingFailures {
+            try await DiagnosisAssembly(configuration: configuration, store: store)
         }
         if let note = assembly.linkingNote(language: language) {
             FileHandle.standardError.write(Data((note + "\n").utf8))
@@ -93,7 +93,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let report = written.0.first { $0.pathExtension == "html" }?.path ?? folder.path
         let runner = PlanRunner(options: options, configuration: configuration, store: store)
-        let plans = try runner.run(
+        let plans = try await runner.run(
             territoryID: nil, overrides: PlanningOverrides(timeLimitSeconds: timeLimit), label: "demo",
             planningDate: nil,
             out: folder)
@@ -121,16 +121,16 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Stores every catalogue file of `folder` (sorted by name); returns how many.
-    private func importCatalogues(from folder: URL, into store: SQLiteStore, configuration: Configuration) throws
-        -> Int
-    {
+    private func importCatalogues(
+        from folder: URL, into store: some CatalogueStore, configuration: Configuration
+    ) async throws -> Int {
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { ["xml", "csv"].contains($0.pathExtension.lowercased()) }.sorted { $0.path < $1.path }
         for file in files {
             do {
-                _ = try options.reportingFailures {
-                    try CatalogueImport.run(path: file.path, into: store, reader: reader)
+                _ = try await options.reportingFailures {
+                    try await CatalogueImport.run(path: file.path, into: store, reader: reader)
                 }
             } catch let refusal as CatalogueRefusal {
                 throw CommandFailure(lines: [refusal.formatted(language: options.language)])

@@ -35,8 +35,8 @@ struct DiagnoseCommand: AsyncParsableCommand {
                         "--commune \(commune): not a commune of the territories in Config/territories.yaml")
                 ])
         }
-        let files = try options.reportingFailures {
-            let assembly = try DiagnosisAssembly(configuration: configuration, store: store)
+        let files = try await options.reportingFailures {
+            let assembly = try await DiagnosisAssembly(configuration: configuration, store: store)
             if let note = assembly.linkingNote(language: options.language) {
                 FileHandle.standardError.write(Data((note + "\n").utf8))
             }

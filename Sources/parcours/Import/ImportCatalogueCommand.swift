@@ -44,7 +44,7 @@ struct ImportCatalogueCommand: AsyncParsableCommand {
             let source = try options.reportingFailures { try SourceFile(path: file) }
             var summary: CatalogueSummary?
             do {
-                let outcome = try store.importCatalogue(source) { add in
+                let outcome = try await store.importCatalogue(source) { add in
                     var seen: String?
                     let read = try reader.read(path: file) { course, found in
                         guard let provider else { return try add(course, found) }

@@ -18,8 +18,8 @@ struct ImportPixCommand: AsyncParsableCommand {
     func run() async throws {
         let framework = try options.loadConfiguration().framework
         let store = try options.openStore()
-        let outcomes = try options.reportingFailures {
-            try PixImport.run(paths: files, into: store, framework: framework, language: options.language)
+        let outcomes = try await options.reportingFailures {
+            try await PixImport.run(paths: files, into: store, framework: framework, language: options.language)
         }
         for (path, outcome) in zip(files, outcomes) {
             print(

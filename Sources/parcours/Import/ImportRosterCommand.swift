@@ -18,8 +18,8 @@ struct ImportRosterCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.loadConfiguration()
         let store = try options.openStore()
-        let outcome = try options.reportingFailures {
-            try RosterImport.run(path: file, into: store, configuration: configuration)
+        let outcome = try await options.reportingFailures {
+            try await RosterImport.run(path: file, into: store, configuration: configuration)
         }
         print(
             ImportSummary.line(

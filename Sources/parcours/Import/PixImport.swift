@@ -10,12 +10,12 @@ enum PixImport {
     /// problem of the first faulty file) or ``StoreError``; then nothing is stored.
     static func run(
         paths: [String], into store: some DataStore, framework: CompetenceFramework, language: Language
-    ) throws -> [ImportOutcome] {
+    ) async throws -> [ImportOutcome] {
         let sources = try paths.map { try SourceFile.reading($0) }
         let pathsBySource = Dictionary(zip(sources, paths), uniquingKeysWith: { first, _ in first })
         let progress = ImportProgress(language: language)
         defer { progress.finish() }
-        return try store.importPixExports(sources) { source, add in
+        return try await store.importPixExports(sources) { source, add in
             let path = pathsBySource[source] ?? source.name
             let reader = try PixExportReader(path: path, framework: framework)
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -8,9 +8,11 @@ import ParcoursStore
 enum RosterImport {
     /// Reads and stores the roster at `path`. Throws ``ImportFailure`` (every problem of the file)
     /// or ``StoreError``; then nothing is stored.
-    static func run(path: String, into store: some DataStore, configuration: Configuration) throws -> ImportOutcome {
+    static func run(path: String, into store: some DataStore, configuration: Configuration) async throws
+        -> ImportOutcome
+    {
         let source = try SourceFile.reading(path)
         let agents = try RosterReader.read(path: path, vocabulary: RosterVocabulary(configuration: configuration))
-        return try store.importRoster(source, agents: agents)
+        return try await store.importRoster(source, agents: agents)
     }
 }

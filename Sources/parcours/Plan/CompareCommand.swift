@@ -26,9 +26,11 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try options.openStore()
-        let figures = try [first, second].map { reference in
-            let (stored, record) = try options.loadPlan(reference, from: store)
-            return PlanFigures(planID: stored.id, label: stored.summary.label, record: record, farKilometres: far)
+        var figures: [PlanFigures] = []
+        for reference in [first, second] {
+            let (stored, record) = try await options.loadPlan(reference, from: store)
+            figures.append(
+                PlanFigures(planID: stored.id, label: stored.summary.label, record: record, farKilometres: far))
         }
         if json {
             let encoder = JSONEncoder()

@@ -37,7 +37,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         let language = options.language
         let store = try options.openStore()
-        let (stored, record) = try options.loadPlan(plan, from: store)
+        let (stored, record) = try await options.loadPlan(plan, from: store)
         let explainer = PlanExplainer(language: language, record: record, planID: stored.id)
         let lines: [String]?
         if let agent {

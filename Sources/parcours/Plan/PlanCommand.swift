@@ -43,7 +43,7 @@ struct PlanCommand: AsyncParsableCommand {
             planningDate = day
         }
         let runner = PlanRunner(options: options, configuration: configuration, store: store)
-        let outcomes = try runner.run(
+        let outcomes = try await runner.run(
             territoryID: territory, overrides: whatIf.overrides, label: label ?? whatIf.label,
             planningDate: planningDate,
             out: URL(fileURLWithPath: out).standardizedFileURL)

@@ -12,7 +12,7 @@ import ParcoursWorkflow
 struct PlanRunner {
     let options: GlobalOptions
     let configuration: Configuration
-    let store: SQLiteStore
+    let store: any PlanStore
 
     var language: Language { options.language }
 
@@ -29,9 +29,9 @@ struct PlanRunner {
     /// documents into `out/<territory>/`.
     func run(
         territoryID: String?, overrides: PlanningOverrides, label: String, planningDate: CalendarDay?, out: URL
-    ) throws -> [Outcome] {
-        let assembly = try options.reportingFailures {
-            try DiagnosisAssembly(configuration: configuration, store: store)
+    ) async throws -> [Outcome] {
+        let assembly = try await options.reportingFailures {
+            try await DiagnosisAssembly(configuration: configuration, store: store)
         }
         if let note = assembly.linkingNote(language: language) {
             FileHandle.standardError.write(Data((note + "\n").utf8))
@@ -57,10 +57,11 @@ struct PlanRunner {
                     "no agents in the database: import the rosters first (parcours import roster)")
             ])
         }
-        return try territories.map { territory in
+        var outcomes: [Outcome] = []
+        for territory in territories {
             let date = planningDate ?? Self.today(in: territory)
-            let catalogue = try options.reportingFailures {
-                try PlannableCatalogue(store: store, configuration: configuration, planningDate: date)
+            let catalogue = try await options.reportingFailures {
+                try await PlannableCatalogue(store: store, configuration: configuration, planningDate: date)
             }
             let inputs: PlanningInputs
             do throws(PlanningInputError) {
@@ -72,17 +73,18 @@ struct PlanRunner {
             }
             let record = solve(
                 inputs.problem, territory: territory, overrides: overrides, unassessed: inputs.unassessedAgents)
-            let id = try save(record, label: label)
-            let report = try writeDocuments(
+            let id = try await save(record, label: label)
+            let report = try await writeDocuments(
                 record, id: id, revision: 0, territory: territory, pseudonymizer: assembly.pseudonymizer, out: out)
-            return Outcome(id: id, territory: territory, record: record, report: report)
+            outcomes.append(Outcome(id: id, territory: territory, record: record, report: report))
         }
+        return outcomes
     }
 
     /// Writes the documents of plan `id` into `out/<territory>/` and returns the territory report's location.
     func writeDocuments(
         _ record: PlanRecord, id: Int64, revision: Int, territory: Territory, pseudonymizer: Pseudonymizer, out: URL
-    ) throws -> URL {
+    ) async throws -> URL {
         guard record.plan.bound.isFinite else {
             // The documents state the plan's bound and gap: without a bound they would say nothing true.
             throw CommandFailure(lines: [
@@ -93,9 +95,10 @@ struct PlanRunner {
             ])
         }
         let folder = out.appending(path: territory.id)
+        let providers = try await options.reportingFailures { try await store.providers() }
         let context = PlanContext(
             plan: record.plan, problem: record.problem, territories: [territory], framework: configuration.framework,
-            families: configuration.jobFamilies, providers: try options.reportingFailures { try store.providers() },
+            families: configuration.jobFamilies, providers: providers,
             language: language, pseudonymizer: pseudonymizer, minimumCellSize: configuration.policy.minimumCellSize,
             generatedAt: Date(), planID: "\(id)", revision: revision)
         _ = try options.reportingFailures { try PlanDocuments.write(context, to: folder) }
@@ -116,9 +119,9 @@ struct PlanRunner {
     }
 
     /// Stores `record` with the hashes of what it was made from.
-    func save(_ record: PlanRecord, label: String, previousPlanID: Int64? = nil) throws -> Int64 {
-        try options.reportingFailures {
-            try PlanJob.save(
+    func save(_ record: PlanRecord, label: String, previousPlanID: Int64? = nil) async throws -> Int64 {
+        try await options.reportingFailures {
+            try await PlanJob.save(
                 record, label: label, previousPlanID: previousPlanID, in: store,
                 configDirectory: configuration.directory)
         }
@@ -133,10 +136,9 @@ struct PlanRunner {
     }
 
     /// How many re-plans lead to plan `id` from its first version.
-    func revision(ofPlan id: Int64) throws -> Int {
-        let previous = Dictionary(
-            try options.reportingFailures { try store.plans(territoryID: nil) }.map { ($0.id, $0.previousPlanID) },
-            uniquingKeysWith: { first, _ in first })
+    func revision(ofPlan id: Int64) async throws -> Int {
+        let plans = try await options.reportingFailures { try await store.plans(territoryID: nil) }
+        let previous = Dictionary(plans.map { ($0.id, $0.previousPlanID) }, uniquingKeysWith: { first, _ in first })
         var revision = 0
         var current = previous[id] ?? nil
         while let next = current {

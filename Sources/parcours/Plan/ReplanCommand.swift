@@ -45,7 +45,7 @@ struct ReplanCommand: AsyncParsableCommand {
         let language = options.language
         let configuration = try options.loadConfiguration()
         let store = try options.openStore()
-        let (stored, previous) = try options.loadPlan(from, from: store)
+        let (stored, previous) = try await options.loadPlan(from, from: store)
         guard let territory = configuration.territory(id: previous.territoryID) else {
             throw CommandFailure(lines: [
                 language.pick(
@@ -67,11 +67,11 @@ struct ReplanCommand: AsyncParsableCommand {
         var overrides = previous.overrides
         if let timeLimit { overrides.timeLimitSeconds = timeLimit }
         let inputs: PlanningInputs
-        let assembly = try options.reportingFailures {
-            try DiagnosisAssembly(configuration: configuration, store: store)
+        let assembly = try await options.reportingFailures {
+            try await DiagnosisAssembly(configuration: configuration, store: store)
         }
-        let catalogue = try options.reportingFailures {
-            try PlannableCatalogue(store: store, configuration: configuration, planningDate: planningDate)
+        let catalogue = try await options.reportingFailures {
+            try await PlannableCatalogue(store: store, configuration: configuration, planningDate: planningDate)
         }
         do throws(PlanningInputError) {
             inputs = try PlanningInputs(
@@ -99,9 +99,9 @@ struct ReplanCommand: AsyncParsableCommand {
             removedAgents: replan.removedAgents.sorted())
         let label = ([stored.summary.label] + cancelSession.map { "-\($0)" } + removeAgent.map { "-agent \($0)" })
             .filter { !$0.isEmpty }.joined(separator: ", ")
-        let id = try runner.save(record, label: label, previousPlanID: stored.id)
-        let report = try runner.writeDocuments(
-            record, id: id, revision: try runner.revision(ofPlan: id), territory: territory,
+        let id = try await runner.save(record, label: label, previousPlanID: stored.id)
+        let report = try await runner.writeDocuments(
+            record, id: id, revision: try await runner.revision(ofPlan: id), territory: territory,
             pseudonymizer: assembly.pseudonymizer, out: URL(fileURLWithPath: out).standardizedFileURL)
         print(
             runner.summary(PlanRunner.Outcome(id: id, territory: territory, record: record, report: report))

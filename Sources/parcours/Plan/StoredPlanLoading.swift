@@ -9,10 +9,11 @@ extension PlanReference: ExpressibleByArgument {
 
 extension GlobalOptions {
     /// The stored plan `reference` names, with its record; a plain failure when there is none.
-    func loadPlan(_ reference: PlanReference, from store: some PlanStore, territoryID: String? = nil) throws -> (
-        StoredPlan, PlanRecord
-    ) {
-        guard let stored = try reportingFailures({ try store.plan(reference, territoryID: territoryID) }) else {
+    func loadPlan(_ reference: PlanReference, from store: some PlanStore, territoryID: String? = nil) async throws
+        -> (StoredPlan, PlanRecord)
+    {
+        guard let stored = try await reportingFailures({ try await store.plan(reference, territoryID: territoryID) })
+        else {
             throw CommandFailure(lines: [
                 language.pick(
                     "aucun plan \(reference) dans \(database) : faites-en un avec « parcours plan »",

@@ -37,7 +37,8 @@ struct TenderCommand: AsyncParsableCommand {
             throw CommandFailure(lines: ["\(demand): \(error.message(in: language))"])
         }
         let planner = TenderPlanner(
-            rules: configuration.procurement, territories: configuration.territories, comparables: try comparables())
+            rules: configuration.procurement, territories: configuration.territories,
+            comparables: try await comparables())
         let packages: [TenderPackage]
         do {
             packages = try planner.packages(for: request)
@@ -75,9 +76,9 @@ struct TenderCommand: AsyncParsableCommand {
     }
 
     /// Priced catalogue courses of the database, when it exists (the command creates none).
-    private func comparables() throws -> [ComparablePrice] {
+    private func comparables() async throws -> [ComparablePrice] {
         guard FileManager.default.fileExists(atPath: options.database) else { return [] }
-        let courses = try options.reportingFailures { try options.openStore().currentCourses() }
+        let courses = try await options.reportingFailures { try await options.openStore().currentCourses() }
         return courses.compactMap { course in
             guard let price = course.price, let hours = course.hours, hours > 0 else { return nil }
             return ComparablePrice(
