@@ -8,16 +8,25 @@ import Testing
     import FoundationXML
 #endif
 
-@Suite struct PackageFilesTests {
-    /// Writes the packages once for the tests of this suite.
-    static let written = Result { () throws -> (URL, [WrittenPackage]) in
-        let folder = PackageFixtures.temporaryFolder()
-        let packages = try PackageFixtures.packages()
-        return (folder, try PackageFixtures.writer().write(packages, to: folder, issueDate: PackageFixtures.launch))
+/// Each test writes the packages into its own temporary folder, removed when the test ends.
+@Suite final class PackageFilesTests {
+    let folder = PackageFixtures.temporaryFolder()
+    let written: [WrittenPackage]
+
+    init() throws {
+        do {
+            written = try PackageFixtures.writer().write(
+                PackageFixtures.packages(), to: folder, issueDate: PackageFixtures.launch)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
     }
 
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     func package(_ country: Country) throws -> WrittenPackage {
-        try #require(try Self.written.get().1.first { $0.package.country == country })
+        try #require(written.first { $0.package.country == country })
     }
 
     @Test func writesEachCountrysDocuments() throws {
