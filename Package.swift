@@ -78,12 +78,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Application workflows shared by the command line and the service: what the store holds,
-        // assembled for the diagnosis and the planner.
+        // assembled for the diagnosis, the planner and the tenders of stored plans.
         .target(
             name: "ParcoursWorkflow",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursOutput", "ParcoursSolver", "ParcoursCatalogue",
+                "ParcoursOutput", "ParcoursSolver", "ParcoursCatalogue", "ParcoursTender",
             ],
             swiftSettings: strictSettings
         ),

@@ -74,6 +74,22 @@ public struct NeedRemoval: Hashable, Codable, Sendable {
     }
 }
 
+/// An unmet need of a plan that is not tendered: a catalogue session could take the agent, and the plan
+/// left it out for `reason` (`budget`: the commune's budget; `cost`: not worth the seat, the trip or the
+/// session's cost; `allowance`: no training hours left). Counted in the package's notes, never bought.
+public struct SetAsideNeed: Hashable, Codable, Sendable {
+    /// NIS or INSEE code of the agent's commune.
+    public let commune: String
+    public let competence: CompetenceCode
+    public let reason: String
+
+    public init(commune: String, competence: CompetenceCode, reason: String) {
+        self.commune = commune
+        self.competence = competence
+        self.reason = reason
+    }
+}
+
 /// What a tender is drafted from: the uncovered needs of a plan, the coordinator's changes, and when.
 public struct TenderDemand: Hashable, Codable, Sendable {
     /// The day the procedure is to be launched: the thresholds in force that day apply.
@@ -85,10 +101,12 @@ public struct TenderDemand: Hashable, Codable, Sendable {
     public let removals: [NeedRemoval]
     /// The coordinator's own words on the context, put at the head of the technical part.
     public let contextFR: String?
+    /// The plan's unmet needs a catalogue session could take: reported, not tendered.
+    public let setAside: [SetAsideNeed]
 
     public init(
         launchDate: CalendarDay, window: DayRange? = nil, needs: [UncoveredNeed], additions: [ThemeAddition] = [],
-        removals: [NeedRemoval] = [], contextFR: String? = nil
+        removals: [NeedRemoval] = [], contextFR: String? = nil, setAside: [SetAsideNeed] = []
     ) {
         self.launchDate = launchDate
         self.window = window
@@ -96,5 +114,6 @@ public struct TenderDemand: Hashable, Codable, Sendable {
         self.additions = additions
         self.removals = removals
         self.contextFR = contextFR
+        self.setAside = setAside
     }
 }

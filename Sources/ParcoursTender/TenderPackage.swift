@@ -8,6 +8,8 @@ public struct LeftOutNeeds: Hashable, Sendable {
     public var removed = 0
     /// Needs of communes the buyer does not act for.
     public var outsideBuyer = 0
+    /// The plan's unmet needs a catalogue session could take, by reason (``SetAsideNeed``).
+    public var setAside: [String: Int] = [:]
 
     public init() {}
 }

@@ -29,6 +29,10 @@ public struct TenderPlanner: Sendable {
                 needsByTerritory[territory.id, default: []].append(need)
             }
         }
+        for need in demand.setAside {
+            guard let territory = territory(of: need.commune) else { throw .unknownCommune(need.commune) }
+            leftOut[territory.id, default: LeftOutNeeds()].setAside[need.reason, default: 0] += 1
+        }
         var additionsByTerritory: [String: [(Int, ThemeAddition)]] = [:]
         for (index, addition) in demand.additions.enumerated() {
             guard let territory = territory(of: addition.commune) else { throw .unknownCommune(addition.commune) }

@@ -45,8 +45,46 @@ import Testing
         #expect(demand.needs.map(\.remotePossible) == [true, false])
         #expect(demand.needs.map(\.equipmentLacking) == [[], [.workComputer]])
         // And the demand drafts a package like any other.
+        #expect(demand.setAside.isEmpty)
         let package = try #require(try SmallWorld.planner().packages(for: demand).first)
         #expect(package.lots.map(\.theme.id) == ["alpha", "beta"])
+        // Set-aside needs are counted in the package's notes, never put in a lot.
+        let withSetAside = TenderDemand(
+            launchDate: SmallWorld.launch, needs: demand.needs,
+            setAside: [
+                SetAsideNeed(commune: "1", competence: CompetenceCode("1.1"), reason: "budget"),
+                SetAsideNeed(commune: "1", competence: CompetenceCode("4.1"), reason: "budget"),
+            ])
+        let counted = try #require(try SmallWorld.planner().packages(for: withSetAside).first)
+        #expect(counted.leftOut.setAside == ["budget": 2])
+        #expect(counted.lots.map(\.trainees) == package.lots.map(\.trainees))
+    }
+
+    @Test func setsAsideWhatASessionCouldTake() {
+        let far = UnmetReason.ineligible(
+            sessionID: "s1",
+            failures: [
+                .travel(
+                    straightLineKilometres: 40, circuityFactor: 1.3, roadKilometres: 52, agentLimitKilometres: 30,
+                    noCarLimitKilometres: nil, limitKilometres: 30)
+            ])
+        let full = UnmetReason.capacity(sessionID: "s2", maximumSeats: 12, waitlistPosition: 3)
+        let budget = UnmetReason.budget(
+            sessionID: "s3", communeCode: "92094", budget: 1000, spent: 950, additionalCost: 120)
+        let dear = UnmetReason.valueBelowCost(sessionID: "s4", value: 80, cost: 300)
+        let notOpened = UnmetReason.sessionNotOpened(
+            sessionID: "s5", fixedCost: 900, minimumSeats: 6, eligibleAgents: 7)
+        // Too far from one session and full at the other: no session can take the agent, tendered.
+        #expect(UnmetReasonGroups.setAsideGroup(of: [far, full]) == nil)
+        #expect(UnmetReasonGroups.group(of: [far, full].flatMap(\.constraintNames)) == "distance")
+        // One session could take the agent but for the commune's budget, or the cost: set aside.
+        #expect(UnmetReasonGroups.setAsideGroup(of: [far, budget]) == "budget")
+        #expect(UnmetReasonGroups.setAsideGroup(of: [full, dear]) == "cost")
+        #expect(UnmetReasonGroups.setAsideGroup(of: [notOpened]) == "cost")
+        // No course at all: nothing to set aside.
+        #expect(UnmetReasonGroups.setAsideGroup(of: [.noSession(competence: CompetenceCode("1.1"))]) == nil)
+        // A set-aside reason never names the group of a tendered need.
+        #expect(UnmetReasonGroups.group(of: ["budget", "allowance", "value-below-cost"]) == nil)
     }
 
     @Test func groupsTheReasonsByWhatATenderCanAnswer() {

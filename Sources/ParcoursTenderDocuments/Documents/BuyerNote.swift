@@ -122,7 +122,10 @@ struct BuyerNote {
                 package.leftOut.outsideBuyer > 0
                     ? "\(FrenchText.plural(package.leftOut.outsideBuyer, "besoin")) d'agents de communes pour lesquelles l'acheteur n'agit pas."
                     : nil,
-            ].compactMap { $0 })
+            ].compactMap { $0 }
+                + package.leftOut.setAside.sorted { $0.key < $1.key }.map { reason, count in
+                    "\(FrenchText.plural(count, "besoin")) qu'une session de catalogue pouvait prendre, écarté\(count > 1 ? "s" : "") par le plan : \(UnmetReasonGroups.describe(reason, in: .french)). Un nouveau marché n'y répondrait pas ; voir le plan de formation."
+                })
         document.paragraph(
             "Le dossier ne contient aucun nom d'agent : les stagiaires y sont comptés par commune et par groupe ; les listes nominatives restent dans Parcours et sont transmises au titulaire avec chaque bon de commande."
         )

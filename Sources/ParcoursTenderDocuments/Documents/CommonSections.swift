@@ -43,7 +43,9 @@ struct CommonSections {
         let competences = package.needsByCompetence.sorted { $0.key < $1.key }
             .map { "\(competenceTitle($0.key)) : \(FrenchText.plural($0.value, "besoin"))" }
         document.bullets(competences)
-        let reasons = package.needsByReason.sorted { $0.key < $1.key }.map { "\(Self.reasonFR($0.key)) : \($0.value)" }
+        let reasons = package.needsByReason.sorted { $0.key < $1.key }.map {
+            "\(UnmetReasonGroups.describe($0.key, in: .french)) : \($0.value)"
+        }
         if !reasons.isEmpty {
             document.paragraph("Pourquoi ces besoins ne sont pas couverts par les catalogues existants :")
             document.bullets(reasons)
@@ -165,23 +167,6 @@ struct CommonSections {
     }
 
     private func siteName(_ code: String) -> String { package.territory.commune(code: code)?.name ?? code }
-
-    /// The plan's reason groups in words.
-    static func reasonFR(_ reason: String) -> String {
-        switch reason {
-        case "no-course": "aucune formation au catalogue pour cette compétence"
-        case "level": "pas de formation au bon niveau"
-        case "distance": "formations trop éloignées"
-        case "remote-access": "pas d'équipement pour suivre à distance"
-        case "status": "statut de l'agent non admis"
-        case "equipment": "équipement requis manquant"
-        case "dates": "dates incompatibles"
-        case "minimum": "effectif minimal non atteint"
-        case "budget": "budget insuffisant"
-        case "language": "langue de la formation"
-        default: reason
-        }
-    }
 }
 
 extension TenderPackage {
