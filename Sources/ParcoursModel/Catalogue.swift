@@ -139,6 +139,10 @@ public struct TrainingSession: Hashable, Codable, Sendable {
     }
 
     public var isRemote: Bool { venue == nil }
+
+    /// Whether the session costs nothing to the communes (e.g. CNFPT courses for French territorial
+    /// agents, subsidised public offers): no fixed cost and no seat cost.
+    public var isFree: Bool { fixedCost == 0 && seatCost == 0 }
 }
 
 /// The place of an on-site session.

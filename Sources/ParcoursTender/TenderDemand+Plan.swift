@@ -52,6 +52,10 @@ public enum UnmetReasonGroups {
                 "the seat, the trip or the session cost more than the need is worth")
         case "allowance":
             language.pick("l'agent n'a plus d'heures de formation disponibles", "the agent has no training hours left")
+        case "free-session":
+            language.pick(
+                "une session gratuite (CNFPT, offre subventionnée) peut accueillir l'agent : à demander à l'organisme",
+                "a free session (CNFPT, subsidised offer) can take the agent: to ask the provider for")
         default: group
         }
     }
@@ -61,6 +65,17 @@ public enum UnmetReasonGroups {
     public static func group(of names: [String]) -> String? {
         let present = Set(names.compactMap { groups[$0] })
         return priority.first(where: present.contains)
+    }
+
+    /// Whether the reason is about one of `sessions` and the agent could attend it: only the plan kept
+    /// them apart (full, not opened, clash, hours, budget), not eligibility or a remote session the policy
+    /// excludes.
+    static func isAttainable(_ reason: UnmetReason, amongSessions sessions: Set<String>) -> Bool {
+        guard let id = reason.sessionID, sessions.contains(id) else { return false }
+        switch reason {
+        case .ineligible, .remoteNotAllowed: return false
+        default: return true
+        }
     }
 
     /// Why a session could have taken the need, when one could: the ``setAside`` group of the first reason
@@ -77,20 +92,29 @@ public enum UnmetReasonGroups {
 extension TenderDemand {
     /// The demand of a plan's unmet needs that no catalogue session can take: each with its agent's
     /// commune, whether the agent can follow a remote session and the devices it lacks (from `agents`), and
-    /// the plan's reasons grouped. Needs a session could take but the plan turned down (budget, cost,
-    /// allowance) are set aside, not tendered. Needs of agents outside the problem or of communes not taking
-    /// part are left out; their number is returned. The coordinator's changes are added.
+    /// the plan's reasons grouped. Set aside, not tendered: needs a free session of `sessions` (price 0:
+    /// CNFPT, subsidised offers) could take, the agent being eligible for it (`free-session`), never sent to
+    /// procurement; and needs a session could take but the plan turned down (budget, cost, allowance).
+    /// Needs of agents outside the problem or of communes not taking part are left out; their number is
+    /// returned. The coordinator's changes are added.
     public static func fromPlan(
-        _ plan: TrainingPlan, agents: [Agent], launchDate: CalendarDay, window: DayRange? = nil,
-        additions: [ThemeAddition] = [], removals: [NeedRemoval] = [], contextFR: String? = nil
+        _ plan: TrainingPlan, agents: [Agent], sessions: [TrainingSession], launchDate: CalendarDay,
+        window: DayRange? = nil, additions: [ThemeAddition] = [], removals: [NeedRemoval] = [],
+        contextFR: String? = nil
     ) -> (demand: TenderDemand, leftOut: Int) {
         let byID = Dictionary(agents.map { ($0.externalID, $0) }, uniquingKeysWith: { first, _ in first })
+        let free = Set(sessions.filter(\.isFree).map(\.id))
         var needs: [UncoveredNeed] = []
         var setAside: [SetAsideNeed] = []
         var leftOut = 0
         for unmet in plan.unmetNeeds {
             guard let agent = byID[unmet.need.agentID], let commune = unmet.communeCode else {
                 leftOut += 1
+                continue
+            }
+            if unmet.reasons.contains(where: { UnmetReasonGroups.isAttainable($0, amongSessions: free) }) {
+                setAside.append(
+                    SetAsideNeed(commune: commune, competence: unmet.need.competence, reason: "free-session"))
                 continue
             }
             if let reason = UnmetReasonGroups.setAsideGroup(of: unmet.reasons) {

@@ -49,6 +49,50 @@ import Testing
         #expect(first.objective == second.objective)
     }
 
+    /// Two sessions alike in everything (course, day, hours, venue, seats) but the price: the planner
+    /// sends everyone to the free one (a CNFPT course, a subsidised offer) and leaves the paid one closed,
+    /// whichever comes first in the catalogue.
+    @Test(arguments: [false, true])
+    func theFreeOfTwoEquivalentSessionsIsChosen(freeFirst: Bool) {
+        let base = PlanningInstances.problem(
+            seed: 4, size: PlanningInstances.Size(agents: 0, sessions: 0, needsPerAgent: 1...1))
+        let origin = Coordinate(latitude: 50.4669, longitude: 4.8675)
+        let agents = (0..<3).map { index in
+            PlanningAgent(
+                agent: Agent(
+                    externalID: "A\(index)", lastName: "N", firstName: "P", communeCode: "92094", jobFamilyID: "f",
+                    statusID: "titulaire", equipment: [.workComputer], workingTime: 1,
+                    workingDays: [.monday, .tuesday, .wednesday, .thursday, .friday], hasCar: true,
+                    maximumTravelKilometres: 50, unavailable: [], languages: ["fr"]),
+                origin: origin, circuity: Circuity(factor: 1.3), publicHolidays: [])
+        }
+        let needs = agents.map {
+            Need(
+                agentID: $0.agent.externalID, competence: PlanningInstances.codes[0], currentLevel: 1, targetLevel: 3,
+                levelSource: .measured, weight: 3)
+        }
+        func session(_ id: String, fixedCost: Double, seatCost: Double) -> TrainingSession {
+            TrainingSession(
+                id: id, courseID: "C1",
+                days: [SessionDay(day: PlanningInstances.monday, startMinute: 540, endMinute: 750)],
+                venue: Venue(name: "Salle", address: "Rue", communeCode: "92094", coordinate: origin),
+                minimumSeats: 1, maximumSeats: 6, fixedCost: fixedCost, seatCost: seatCost, equipmentProvided: [],
+                equipmentRequired: [], eligibleStatuses: [], registration: nil)
+        }
+        let paid = session("PAID", fixedCost: 30, seatCost: 5)
+        let free = session("FREE", fixedCost: 0, seatCost: 0)
+        #expect(free.isFree && !paid.isFree)
+        var policy = base.policy
+        policy.budgets = CommuneBudgets()
+        policy.fairness = FairnessPolicy()
+        let problem = PlanningProblem(
+            agents: agents, needs: needs, courses: base.courses, sessions: freeFirst ? [free, paid] : [paid, free],
+            planningDate: PlanningInstances.monday, policy: policy)
+        let plan = TrainingPlanner(problem: problem).solve()
+        #expect(plan.sessions.map(\.sessionID) == ["FREE"])
+        #expect(plan.assignments.count == 3 && plan.assignments.allSatisfy { $0.sessionID == "FREE" })
+    }
+
     /// The plan is feasible and its reported objective is what an independent evaluation gives; cost
     /// shares add up to session costs; every need is either covered or unmet with a reason.
     private func expectConsistent(_ plan: TrainingPlan, with problem: PlanningProblem) {

@@ -37,7 +37,8 @@ import Testing
                 timeLimitSeconds: 1))
         let plan = TrainingPlanner(problem: problem).solve()
         #expect(plan.unmetNeeds.count == 3)
-        let (demand, leftOut) = TenderDemand.fromPlan(plan, agents: [equipped, bare], launchDate: SmallWorld.launch)
+        let (demand, leftOut) = TenderDemand.fromPlan(
+            plan, agents: [equipped, bare], sessions: [], launchDate: SmallWorld.launch)
         // The agent outside the problem is left out; no course teaches the others' competences.
         #expect(leftOut == 1)
         #expect(demand.needs.map(\.agent) == ["a1", "a2"])
@@ -85,6 +86,49 @@ import Testing
         #expect(UnmetReasonGroups.setAsideGroup(of: [.noSession(competence: CompetenceCode("1.1"))]) == nil)
         // A set-aside reason never names the group of a tendered need.
         #expect(UnmetReasonGroups.group(of: ["budget", "allowance", "value-below-cost"]) == nil)
+    }
+
+    /// A free session (price 0, e.g. CNFPT) full with one agent: the other agent it could take is set
+    /// aside (`free-session`), never tendered; at a paid session in the same situation, it is tendered.
+    @Test func needsAFreeSessionCouldCoverStayOutOfTheDemand() throws {
+        let agents = ["a1", "a2"].map { Self.agent($0, equipment: [.workComputer]) }
+        let origin = Coordinate(latitude: 50.2, longitude: 4.9)
+        let code = CompetenceCode("1.1")
+        let course = Course(
+            id: "C1", providerID: "P", title: "Rechercher", objectives: "", content: "",
+            competences: [TaughtCompetence(code: code, entryLevel: 0, exitLevel: 3, source: .declared, confidence: 1)],
+            hours: 3, price: nil, format: .onSite, language: "fr")
+        func problem(seatCost: Double) -> PlanningProblem {
+            let session = TrainingSession(
+                id: "S1", courseID: "C1",
+                days: [SessionDay(day: CalendarDay(year: 2026, month: 5, day: 11), startMinute: 540, endMinute: 720)],
+                venue: Venue(name: "Salle", address: "Rue", communeCode: "1", coordinate: origin), minimumSeats: 1,
+                maximumSeats: 1, fixedCost: 0, seatCost: seatCost, equipmentProvided: [], equipmentRequired: [],
+                eligibleStatuses: [], registration: nil)
+            return PlanningProblem(
+                agents: agents.map {
+                    PlanningAgent(agent: $0, origin: origin, circuity: Circuity(factor: 1.3), publicHolidays: [])
+                },
+                needs: agents.map {
+                    Need(
+                        agentID: $0.externalID, competence: code, currentLevel: 1, targetLevel: 3,
+                        levelSource: .measured, weight: 2)
+                }, courses: [course], sessions: [session], planningDate: SmallWorld.launch,
+                policy: PlanningPolicy(
+                    valuePerWeight: 100, travelCostPerKilometre: 0.4, noCarMaximumKilometres: 10,
+                    trainingHoursPerFullTime: 40, timeLimitSeconds: 1))
+        }
+        for (seatCost, coverable) in [(0.0, 1), (50.0, 0)] {
+            let problem = problem(seatCost: seatCost)
+            let plan = TrainingPlanner(problem: problem).solve()
+            let unmet = try #require(plan.unmetNeeds.first)
+            #expect(plan.unmetNeeds.count == 1)
+            #expect(unmet.reasons.map(\.constraintNames) == [["capacity"]])
+            let result = TenderDemand.fromPlan(
+                plan, agents: agents, sessions: problem.sessions, launchDate: SmallWorld.launch)
+            #expect(result.demand.setAside.map(\.reason) == (coverable == 1 ? ["free-session"] : []))
+            #expect(result.demand.needs.count == 1 - coverable)
+        }
     }
 
     @Test func groupsTheReasonsByWhatATenderCanAnswer() {

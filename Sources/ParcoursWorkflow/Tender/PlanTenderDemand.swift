@@ -13,7 +13,7 @@ public struct PlanTenderDemand: Sendable {
         public let unmetNeeds: Int
         /// The needs tendered, by reason group (`no-course`, `distance`, `capacity`…).
         public let tendered: [String: Int]
-        /// The needs a catalogue session could take, by reason (`budget`, `cost`, `allowance`).
+        /// The needs a catalogue session could take, by reason (`free-session`, `budget`, `cost`, `allowance`).
         public let setAside: [String: Int]
         /// Needs of agents outside the plan's problem or of communes not taking part.
         public let leftOut: Int
@@ -30,7 +30,8 @@ public struct PlanTenderDemand: Sendable {
         var sources: [Source] = []
         for (id, record) in plans {
             let (demand, leftOut) = TenderDemand.fromPlan(
-                record.plan, agents: record.problem.agents.map(\.agent), launchDate: launchDate)
+                record.plan, agents: record.problem.agents.map(\.agent), sessions: record.problem.sessions,
+                launchDate: launchDate)
             needs += demand.needs
             setAside += demand.setAside
             sources.append(
