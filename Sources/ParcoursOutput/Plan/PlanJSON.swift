@@ -5,8 +5,8 @@ import ParcoursSolver
 /// The plan as JSON, schema `parcours-plan` version 1, documented in
 /// `Sources/ParcoursOutput/Schemas/plan-v1.schema.json`: every open session with its participants and
 /// cost split, every assignment, every unmet need with its reasons' names and facts, travel, the
-/// objective's terms, the bound and the gap. It leaves the communes, so agents are known by their
-/// pseudonym only. Keys are sorted, so two writes of one plan give the same bytes.
+/// objective's terms, the bound and the gap (both `null` when the solve stopped before computing a
+/// bound). It leaves the communes, so agents are known by their pseudonym only. Keys are sorted, so two writes of one plan give the same bytes.
 public enum PlanJSON {
     public static let schemaName = "parcours-plan"
     public static let schemaVersion = 1
@@ -27,8 +27,8 @@ public enum PlanJSON {
         let planningDate: String
         let policy: PolicyEntry
         let objective: ObjectiveEntry
-        let bound: Double
-        let gap: Double
+        let bound: FiniteNumber
+        let gap: FiniteNumber
         let seconds: Double
         let communes: [CommuneEntry]
         let agents: [AgentEntry]
@@ -47,8 +47,8 @@ public enum PlanJSON {
             planningDate = context.problem.planningDate.description
             policy = PolicyEntry(context.problem.policy)
             objective = ObjectiveEntry(plan.objective)
-            bound = plan.bound
-            gap = plan.gap
+            bound = FiniteNumber(plan.bound)
+            gap = FiniteNumber(plan.bound.isFinite ? plan.gap : .infinity)
             seconds = plan.seconds
             communes = plan.communes.map { CommuneEntry($0, context: context) }
             let attending = Set(plan.sessions.flatMap(\.participants)).union(plan.unmetNeeds.map(\.need.agentID))
@@ -73,6 +73,17 @@ public enum PlanJSON {
                     agent: context.pseudonym(pin.assignment.agentID), competence: pin.assignment.competence.rawValue,
                     session: pin.assignment.sessionID, reason: pin.reason.map { ReasonEntry($0, context: context) })
             }
+        }
+    }
+
+    /// A number written as is when finite, as `null` otherwise (JSON has no infinity).
+    struct FiniteNumber: Encodable {
+        let value: Double
+        init(_ value: Double) { self.value = value }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if value.isFinite { try container.encode(value) } else { try container.encodeNil() }
         }
     }
 

@@ -80,10 +80,12 @@ private struct PlanReportPage {
                 HTMLText.escape(trained > 0 ? numbers.money(cost / Double(trained)) : "—"),
                 t("par agent formé", "per agent trained")
             ),
-            (
-                HTMLText.escape(numbers.percent(plan.gap)),
-                t("d’écart maximal à l’optimum", "maximum gap to the optimum")
-            ),
+            plan.bound.isFinite
+                ? (
+                    HTMLText.escape(numbers.percent(plan.gap)),
+                    t("d’écart maximal à l’optimum", "maximum gap to the optimum")
+                )
+                : ("—", t("écart à l’optimum inconnu (pas de borne)", "gap to the optimum unknown (no bound)")),
         ]
         return "<div class=\"figures\">"
             + cards.map { "<div class=\"figure\"><strong>\($0.0)</strong><span>\($0.1)</span></div>" }.joined()
@@ -280,6 +282,20 @@ private struct PlanReportPage {
             """
     }
 
+    /// What the bound proves, or that the solve stopped before computing one.
+    var boundSentence: String {
+        guard plan.bound.isFinite else {
+            return t(
+                "La résolution s’est arrêtée avant de calculer une borne supérieure (délai trop court) : rien ne garantit ici la distance au meilleur plan ; relancez avec un délai plus long (--time-limit).",
+                "The solve stopped before computing an upper bound (time limit too short): nothing here guarantees how far the plan is from the best one; run again with a longer time limit (--time-limit)."
+            )
+        }
+        return t(
+            "Une borne supérieure prouve qu’aucun plan ne ferait mieux de plus de",
+            "An upper bound proves that no plan could do better by more than") + " "
+            + HTMLText.escape(numbers.percent(plan.gap)) + "."
+    }
+
     var footer: String {
         let split =
             context.problem.policy.costSplit == .proRataSeats
@@ -292,7 +308,7 @@ private struct PlanReportPage {
             <h3>\(t("Méthode", "Method"))</h3>
             <ul>
             <li>\(t("Le plan choisit les sessions à ouvrir et qui y va pour maximiser la valeur des besoins couverts moins les coûts (sessions, places, trajets).", "The plan chooses the sessions to open and who attends them to maximise the value of the needs covered minus the costs (sessions, seats, travel).")) \
-            \(t("Une borne supérieure prouve qu’aucun plan ne ferait mieux de plus de", "An upper bound proves that no plan could do better by more than")) \(HTMLText.escape(numbers.percent(plan.gap))).</li>
+            \(boundSentence)</li>
             <li>\(t("Le coût d’une session est partagé entre les communes", "A session's cost is shared between the communes")) \(split).</li>
             <li>\(t("Distances : à vol d’oiseau × un facteur de détour propre au territoire.", "Distances: straight line × a detour factor of the territory."))</li>
             <li>\(t("Les agents ne sont nommés que dans les documents de leur commune ; ailleurs ils n’apparaissent qu’en nombre ou sous pseudonyme.", "Agents are named only in their commune's documents; elsewhere they appear only as counts or under a pseudonym."))</li>

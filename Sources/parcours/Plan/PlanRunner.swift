@@ -85,15 +85,6 @@ struct PlanRunner {
     func writeDocuments(
         _ record: PlanRecord, id: Int64, revision: Int, territory: Territory, pseudonymizer: Pseudonymizer, out: URL
     ) async throws -> URL {
-        guard record.plan.bound.isFinite else {
-            // The documents state the plan's bound and gap: without a bound they would say nothing true.
-            throw CommandFailure(lines: [
-                language.pick(
-                    "plan \(id) stocké, mais sans borne : le délai de résolution a été trop court pour en calculer une ; documents non écrits (relancez avec un --time-limit plus long)",
-                    "plan \(id) stored, but without a bound: the time limit was too short to compute one; documents not written (run again with a longer --time-limit)"
-                )
-            ])
-        }
         let folder = out.appending(path: territory.id)
         let providers = try await options.reportingFailures { try await store.providers() }
         let context = PlanContext(

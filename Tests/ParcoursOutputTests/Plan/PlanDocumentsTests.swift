@@ -183,4 +183,35 @@ import Testing
         let french = PlanCommuneHTML.render(PlanFixture.context(), commune: "2B033")
         #expect(french.contains("Plan de développement des compétences"))
     }
+
+    /// A solve stopped before its first bound: plan.json says so with nulls its schema accepts, and the
+    /// report says the gap is unknown instead of printing a number.
+    @Test func aPlanWithoutABoundIsWrittenWithNulls() throws {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var fields = try #require(
+            try JSONSerialization.jsonObject(with: encoder.encode(PlanFixture.plan)) as? [String: Any])
+        fields["bound"] = "inf"
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let plan = try decoder.decode(TrainingPlan.self, from: JSONSerialization.data(withJSONObject: fields))
+        #expect(plan.bound == .infinity)
+        let fixture = PlanFixture.context()
+        let context = PlanContext(
+            plan: plan, problem: fixture.problem, territories: fixture.territories, framework: fixture.framework,
+            families: fixture.families, providers: fixture.providers, language: .french,
+            pseudonymizer: fixture.pseudonymizer, minimumCellSize: 1, generatedAt: fixture.generatedAt)
+        let folder = try PythonChecker.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try PlanDocuments.write(context, to: folder)
+        let json = try Self.json(folder)
+        #expect(json["bound"] is NSNull && json["gap"] is NSNull)
+        let schema = PythonChecker.root.appending(path: "Sources/ParcoursOutput/Schemas/plan-v1.schema.json").path
+        #expect(
+            try PythonChecker.run("json-schema-check.py", [schema, folder.appending(path: "plan.json").path]).isEmpty)
+        let report = try String(contentsOf: folder.appending(path: "report.html"), encoding: .utf8)
+        #expect(report.contains("pas de borne") && !report.contains("nan") && !report.contains("inf\u{202F}%"))
+    }
 }
