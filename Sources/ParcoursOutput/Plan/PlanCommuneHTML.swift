@@ -212,29 +212,62 @@ private struct CommunePage {
         }
         let heading: String
         let intro: String
-        let adoption: String
+        let adoption: [String]
+        let toVerify: String
+        // What the texts say, as far as they could be checked offline (sources in the comments): the
+        // document leaves a blank for each step and names, as a point to verify, what could not be confirmed.
         if isFrench {
+            // Code général de la fonction publique (former art. 7 of loi n° 84-594 du 12 juillet 1984, as
+            // amended by loi n° 2007-209): collectivities draw up an annual or multi-year training plan,
+            // presented to the deliberative assembly and sent to the CNFPT's delegation; the comité social
+            // territorial gives its opinion (décret n° 2021-571 du 10 mai 2021). Read in the CDG 77 note
+            // https://www.cdg77.fr/actualite/plan-de-developpement-de-competences-vous-accompagner-dans-lapplication-de-cette-obligation/
+            // (quoting the code) and the Senate report on loi 2007-209 https://www.senat.fr/rap/l05-243/l05-24319.html.
+            // The code's article number (L423-3) was not seen in those pages.
             heading = t(
                 "Plan de développement des compétences — volet formation au numérique",
                 "Skills development plan (plan de développement des compétences) — digital training part")
             intro = t(
-                "Le présent volet du plan de formation de la collectivité \(name) recense les actions de formation au numérique retenues pour ses agents dans le plan mutualisé de l’intercommunalité, à partir du diagnostic Pix de leurs compétences. Il peut être intégré au plan de formation pluriannuel de la collectivité et présenté au comité social territorial.",
-                "This part of the training plan of the local authority \(name) lists the digital training actions chosen for its staff in the intermunicipal mutualised plan, from the Pix diagnosis of their competences. It can be included in the authority's multi-year training plan and presented to the comité social territorial."
+                "Le présent volet du plan de formation de la collectivité \(name) recense les actions de formation au numérique retenues pour ses agents dans le plan mutualisé de l’intercommunalité, à partir du diagnostic Pix de leurs compétences. Il s’intègre au plan de formation annuel ou pluriannuel que la collectivité établit : soumis pour avis au comité social territorial, présenté à l’assemblée délibérante et transmis à la délégation du CNFPT.",
+                "This part of the training plan of the local authority \(name) lists the digital training actions chosen for its staff in the intermunicipal mutualised plan, from the Pix diagnosis of their competences. It belongs in the annual or multi-year training plan the authority draws up: submitted for opinion to the comité social territorial, presented to the deliberative assembly and sent to the CNFPT's delegation."
             )
-            adoption = t(
-                "Adopté par l’autorité territoriale le ……………… après avis du comité social territorial du ………………",
-                "Adopted by the local authority on ……………… after the opinion of the comité social territorial of ………………")
+            adoption = [
+                t("Avis du comité social territorial du ………………", "Opinion of the comité social territorial of ………………"),
+                t(
+                    "Présenté à l’assemblée délibérante (conseil municipal) le ………………",
+                    "Presented to the deliberative assembly (conseil municipal) on ………………"),
+                t("Transmis à la délégation du CNFPT le ………………", "Sent to the CNFPT's delegation on ………………"),
+            ]
+            toVerify = t(
+                "Références : code général de la fonction publique (ancien article 7 de la loi n° 84-594 du 12 juillet 1984) ; décret n° 2021-571 du 10 mai 2021 relatif aux comités sociaux territoriaux. À vérifier : le numéro d’article du code (L. 423-3) et le calendrier propre à la collectivité.",
+                "References: code général de la fonction publique (former article 7 of loi n° 84-594 of 12 July 1984); décret n° 2021-571 of 10 May 2021 on the comités sociaux territoriaux. To verify: the code's article number (L. 423-3) and the authority's own calendar."
+            )
         } else {
+            // Wallonia: the Conseil régional de la formation recommends that every local authority draw up a
+            // training plan (recommandation n° 2, https://crf.wallonie.be/recommandation-n2.html), and the
+            // general revision of pay scales (RGB, circulaires of 13 July 1994 for communes) ties careers
+            // to training. Which body adopts the plan (collège or conseil communal, under the Code de la
+            // démocratie locale et de la décentralisation and the commune's staff regulations) and the
+            // prior union consultation could not be confirmed in a text offline: the document says so.
             heading = t(
                 "Annexe au plan de formation — compétences numériques",
                 "Annex to the training plan (plan de formation) — digital competences")
             intro = t(
-                "La présente annexe au plan de formation de la commune de \(name) reprend les formations aux compétences numériques prévues pour son personnel dans le programme mutualisé du territoire, sur la base du diagnostic Pix des agents. Elle peut être jointe au plan de formation soumis à la concertation syndicale et arrêté par le collège communal.",
-                "This annex to the training plan of the commune of \(name) sets out the digital-competence training planned for its staff in the territory's mutualised programme, based on the agents' Pix diagnosis. It can be attached to the training plan submitted to union consultation and adopted by the municipal executive (collège communal)."
+                "La présente annexe au plan de formation de la commune de \(name) reprend les formations aux compétences numériques prévues pour son personnel dans le programme mutualisé du territoire, sur la base du diagnostic Pix des agents. Elle peut être jointe au plan de formation du personnel communal.",
+                "This annex to the training plan of the commune of \(name) sets out the digital-competence training planned for its staff in the territory's mutualised programme, based on the agents' Pix diagnosis. It can be attached to the training plan of the commune's staff."
             )
-            adoption = t(
-                "Arrêté par le collège communal en séance du ………………",
-                "Adopted by the municipal executive at its meeting of ………………")
+            adoption = [
+                t(
+                    "Concertation syndicale du ………………",
+                    "Union consultation (concertation syndicale) of ………………"),
+                t(
+                    "Adopté par ……………… (collège communal ou conseil communal) en séance du ………………",
+                    "Adopted by ……………… (collège communal or conseil communal) at its meeting of ………………"),
+            ]
+            toVerify = t(
+                "À vérifier : l’organe qui adopte le plan de formation (collège ou conseil communal) et la concertation préalable dépendent du statut du personnel de la commune (Code de la démocratie locale et de la décentralisation, principes généraux de la fonction publique locale) ; Parcours ne les a pas confirmés dans les textes. Référence : Conseil régional de la formation, recommandation n° 2 (plan de formation de chaque pouvoir local).",
+                "To verify: the body that adopts the training plan (collège or conseil communal) and the prior consultation depend on the commune's staff regulations (Code de la démocratie locale et de la décentralisation, general principles of the local civil service); Parcours has not confirmed them in the texts. Reference: Conseil régional de la formation, recommendation no. 2 (a training plan for every local authority)."
+            )
         }
         return """
             <section class="annex">
@@ -250,7 +283,8 @@ private struct CommunePage {
             </table>
             <p>\(t("Coût pour la commune :", "Cost to the commune:")) <b>\(HTMLText.escape(numbers.money(outcome?.spent ?? 0)))</b> \
             \(t("(part des sessions mutualisées et déplacements).", "(share of the mutualised sessions and travel)."))</p>
-            <p class="sign">\(adoption)</p>
+            \(adoption.map { "<p class=\"sign\">\($0)</p>" }.joined(separator: "\n"))
+            <p class="note">\(toVerify)</p>
             </div>
             </section>
 
