@@ -78,7 +78,7 @@ import Testing
         let replanID = try #require(Self.planIDs(in: replan.standardOutput).first)
         let report = replan.standardOutput.split(separator: "\n").map(String.init)
         let lines = Array(report.drop { !$0.hasPrefix("Par rapport au plan") })
-        let changed = lines.filter { $0.hasPrefix("  ") && $0.contains("session \(session) annulée") }
+        let changed = lines.filter { $0.hasPrefix("  ") && $0.contains("(session annulée : ") }
         let movedOrDropped = lines.filter {
             $0.hasPrefix("  ") && !$0.hasPrefix("    ") && ($0.contains(" → ") || $0.contains(" ("))
         }
@@ -88,6 +88,19 @@ import Testing
             Set(changed.map { String($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]) })
                 == participants)
         #expect(lines.first?.hasPrefix("Par rapport au plan \(namurPlan) : ") == true)
+        // The re-plan's documents say it too: counts in the report, names in the commune's own document.
+        let reportHTML = try String(contentsOf: run.output.appending(path: "namur/report.html"), encoding: .utf8)
+        #expect(reportHTML.contains("Ce que cette version change (par rapport au plan \(namurPlan))"))
+        let communeFolder = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: run.output.appending(path: "namur/communes").path)
+                .first { $0.hasPrefix(commune + "-") })
+        let communeHTML = try String(
+            contentsOf: run.output.appending(path: "namur/communes/\(communeFolder)/plan.html"), encoding: .utf8)
+        #expect(communeHTML.contains("Changements depuis le plan \(namurPlan)"))
+        for agent in own where participants.contains(agent.id) {
+            let escaped = agent.lastName.replacingOccurrences(of: "'", with: "&#39;")
+            #expect(communeHTML.contains(escaped), "\(agent.id) is to be told of the change")
+        }
 
         // compare the replan with its origin, and a what-if run (minimum group of 8) with the demo's plan.
         let whatIf = try CommandRunner.run(

@@ -94,7 +94,6 @@ import Testing
                 .levelFit(
                     competence: CompetenceCode("3.2"), currentLevel: 1, targetLevel: 3, entryLevel: nil, exitLevel: nil)
             ])
-        #expect(other.first?.explanation(in: .english) == "the course does not teach 3.2")
     }
 
     @Test func travelComparesStraightLineTimesCircuityWithTheLimit() throws {
@@ -112,9 +111,6 @@ import Testing
         #expect(agentLimit == 140)
         #expect(noCarLimit == nil)
         #expect(limit == 140)
-        #expect(
-            failure.explanation(in: .french)
-                == "144,6 km par la route (111,2 km à vol d’oiseau × 1,3), au-delà de la limite de 140 km de l’agent")
     }
 
     @Test func travelUsesTheShortTripFactorAndTheTighterNoCarLimit() throws {
@@ -129,7 +125,6 @@ import Testing
         #expect(agentLimit == 200)
         #expect(noCarLimit == 30)
         #expect(limit == 30)
-        #expect(failure.explanation(in: .english).hasSuffix("beyond the 30 km limit for agents without a car"))
         #expect(failures(agent: agent(hasCar: false), context: context(noCarLimit: 150)).isEmpty)
     }
 
@@ -154,7 +149,6 @@ import Testing
         let failed = failures(
             agent: agent(status: "apprenti"), session: session(statuses: ["titulaire", "contractuel"]))
         #expect(failed == [.status(statusID: "apprenti", eligibleStatuses: ["contractuel", "titulaire"])])
-        #expect(failed.first?.explanation(in: .french) == "statut apprenti non admis (admis : contractuel, titulaire)")
     }
 
     @Test func requiredEquipmentIsHeldOrProvided() {
@@ -193,7 +187,6 @@ import Testing
         #expect(failures(session: session(days: [monday]), context: withAscension).isEmpty)
         let failed = failures(session: session(days: [ascension.day]), context: withAscension)
         #expect(failed == [.publicHoliday(holidays: [ascension])])
-        #expect(failed.first?.explanation(in: .english) == "public holiday: 2027-05-06 (Ascension Day)")
     }
 
     @Test func registrationMustNotHaveClosedBeforeThePlanningDate() {
@@ -236,6 +229,6 @@ import Testing
         let clash = try #require(TimeClash(morning, overlapping))
         #expect(clash.firstDay == SessionDay(day: wednesday, startMinute: 540, endMinute: 720))
         #expect(clash.secondDay == SessionDay(day: wednesday, startMinute: 660, endMinute: 780))
-        #expect(clash.explanation(in: .english) == "session S1 clashes with session S14 on 2027-03-03")
+        #expect(clash.firstSessionID == "S1" && clash.secondSessionID == "S14")
     }
 }

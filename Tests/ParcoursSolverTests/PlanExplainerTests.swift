@@ -3,7 +3,8 @@ import Testing
 
 @testable import ParcoursSolver
 
-/// Explanations on small hand-made plans whose reasons are known.
+/// The facts behind explanations, on small hand-made plans whose reasons are known (ParcoursOutput's
+/// PlanWordingTests check how they read).
 @Suite struct PlanExplainerTests {
     static let c11 = CompetenceCode("1.1")
     static let c21 = CompetenceCode("2.1")
@@ -49,9 +50,7 @@ import Testing
             policy: PlanningPolicy(
                 valuePerWeight: 120, travelCostPerKilometre: 0.3, noCarMaximumKilometres: 10,
                 trainingHoursPerFullTime: 35, timeLimitSeconds: 2))
-        return PlanExplainer(
-            problem: problem, plan: TrainingPlanner(problem: problem).solve(),
-            communeNames: ["92094": "Namur", "91034": "Dinant"])
+        return PlanExplainer(problem: problem, plan: TrainingPlanner(problem: problem).solve())
     }
 
     @Test func anAgentTooFarGetsTheTravelLimitThatWouldCoverThem() throws {
@@ -63,17 +62,15 @@ import Testing
             sessions: [Self.session("S1", at: Self.namur, named: "Salle du Beffroi", minimum: 2, maximum: 4)])
         let unmet = try #require(explainer.plan.unmetNeeds.first)
         #expect(unmet.need.agentID == "D1")
-        let explanation = explainer.explain(unmet, in: .french)
+        let explanation = explainer.explain(unmet)
         let road = Self.dinant.distanceKilometres(to: Self.namur) * 1.3
         #expect(explanation.nearestChange == .travelLimit(sessionID: "S1", kilometres: road, currentLimit: 20))
         #expect(explanation.constraintNames == ["travel"])
-        #expect(explanation.summary.hasPrefix("1 session à son niveau, 1 écartée pour la même raison"))
-        #expect(explanation.summary.contains("S1 (Salle du Beffroi)"))
-        let kilometres = Int(road.rounded(.up))
-        #expect(explanation.nearestChangeText?.contains("limite de trajet de \(kilometres) km") == true)
-        #expect(
-            explainer.explain(unmet, in: .english).nearestChangeText?.contains("travel limit of \(kilometres) km")
-                == true)
+        guard case .commonFailure(1, 1, "S1", .travel(_, _, let failedRoad, _, _, 20)) = explanation.summary else {
+            Issue.record("expected one session ruled out by travel, got \(explanation.summary)")
+            return
+        }
+        #expect(abs(failedRoad - road) < 1e-9)
     }
 
     @Test func theLastOnAFullSessionIsToldTheirWaitlistPlaceAndTheSeatsThatWouldTakeThem() throws {
@@ -83,8 +80,10 @@ import Testing
             sessions: [Self.session("S1", at: Self.namur, named: "Salle du Beffroi", minimum: 1, maximum: 2)])
         let unmet = try #require(explainer.plan.unmetNeeds.first)
         #expect(unmet.need.agentID == "N3")
-        let explanation = explainer.explain(unmet, in: .french)
-        #expect(explanation.summary == "S1 (Salle du Beffroi) : complète (2 places) ; 1er sur la liste d’attente")
+        let explanation = explainer.explain(unmet)
+        #expect(
+            explanation.summary
+                == .closest(.capacity(sessionID: "S1", maximumSeats: 2, waitlistPosition: 1), otherSessions: 0))
         #expect(explanation.nearestChange == .moreSeats(sessionID: "S1", seats: 1, maximumSeats: 2))
     }
 
@@ -93,12 +92,8 @@ import Testing
             agents: [Self.agent("N1", at: Self.namur, commune: "92094")],
             needs: [Self.need("N1", current: 3), Self.need("N1", Self.c21)],
             sessions: [Self.session("S1", at: Self.namur, named: "Salle du Beffroi", minimum: 1, maximum: 2)])
-        let texts = explainer.plan.unmetNeeds.map { explainer.explain($0, in: .french) }
-        #expect(
-            texts.map(\.summary) == [
-                "aucun cours n’enseigne 1.1 au-delà du niveau 3 (l’agent est au niveau 3)",
-                "aucune session des catalogues n’enseigne 2.1",
-            ])
+        let texts = explainer.plan.unmetNeeds.map { explainer.explain($0) }
+        #expect(texts.map(\.summary) == [.noCourseAbove(level: 3), .planWide(.noSession(competence: Self.c21))])
         #expect(texts.allSatisfy { $0.nearestChange == nil })
     }
 
@@ -116,9 +111,9 @@ import Testing
             ])
         let assignment = try #require(explainer.plan.assignments.first { $0.agentID == "D1" })
         #expect(assignment.sessionID == "S2")
-        let explanation = explainer.explain(assignment, in: .french)
-        #expect(explanation.summary.hasPrefix("S2 (Centre culturel), 0 km par la route ; 1 autre session possible"))
+        let explanation = explainer.explain(assignment)
+        #expect(explanation.oneWayKilometres == 0)
         // S1 is open but full with the two Namur agents.
-        #expect(explanation.alternatives == ["S1 (Salle du Beffroi) : complète (2 places)"])
+        #expect(explanation.alternatives == [.init(sessionID: "S1", verdict: .full(maximumSeats: 2))])
     }
 }

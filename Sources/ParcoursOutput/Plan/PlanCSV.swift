@@ -126,7 +126,7 @@ public enum PlanCSV {
 
     static func unmetNeeds(_ context: PlanContext, commune: String?) -> Data {
         let t = context.t
-        let text = UnmetReasonText(context: context)
+        let wording = PlanWording(context: context)
         let writer = SpreadsheetCSV.writer(context.language)
         let who: [String] =
             commune == nil
@@ -137,6 +137,7 @@ public enum PlanCSV {
                 t("Commune", "Commune"), t("Compétence", "Competence"), t("Intitulé", "Title"),
                 t("Niveau actuel", "Current level"), t("Niveau visé", "Target level"), t("Poids", "Weight"),
                 t("Motif principal", "Main reason"), t("Contraintes", "Constraints"), t("Explication", "Explanation"),
+                t("Changement le plus proche", "Nearest change"),
             ])
         for unmet in context.plan.unmetNeeds {
             if let commune, unmet.communeCode != commune { continue }
@@ -145,15 +146,16 @@ public enum PlanCSV {
                 commune == nil
                 ? [.text(context.pseudonym(unmet.need.agentID))]
                 : [.text(unmet.need.agentID), .text(agent?.lastName ?? ""), .text(agent?.firstName ?? "")]
-            let headline = text.headline(unmet)
+            let headline = unmet.headline
             writer.write(
                 identity + [
                     .text(unmet.communeCode.map(context.communeName) ?? ""), .text(unmet.need.competence.rawValue),
                     .text(context.competenceTitle(unmet.need.competence)), .integer(unmet.need.currentLevel),
                     .integer(unmet.need.targetLevel), .decimal(unmet.need.weight, fractionDigits: 2),
-                    .text(headline.map { $0.constraintNames.map(text.label).joined(separator: ", ") } ?? ""),
+                    .text(headline.map(wording.labels) ?? ""),
                     .text(headline?.constraintNames.joined(separator: " ") ?? ""),
-                    .text(headline.map(text.explanation) ?? ""),
+                    .text(headline.map(wording.reason) ?? ""),
+                    .text(context.nearestChange(unmet).map(wording.nearestChange) ?? ""),
                 ])
         }
         return writer.data

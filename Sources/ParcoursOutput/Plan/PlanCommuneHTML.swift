@@ -41,7 +41,7 @@ private struct CommunePage {
     var title: String { t("Plan de formation numérique — ", "Digital training plan — ") + HTMLText.escape(name) }
 
     var body: String {
-        header + figures + agentsSection + costSection + unmetSection + annex
+        header + figures + changesSection + agentsSection + costSection + unmetSection + annex
     }
 
     var header: String {
@@ -121,6 +121,71 @@ private struct CommunePage {
             """
     }
 
+    /// The commune's agents whose training a re-plan changed, by name, so that HR can tell them.
+    var changesSection: String {
+        guard let revision = context.changes else { return "" }
+        let changes = revision.changes
+        let wording = PlanWording(context: context)
+        func isOurs(_ agentID: String) -> Bool { context.agent(agentID)?.agent.communeCode == code }
+        func who(_ agentID: String) -> String {
+            guard let agent = context.agent(agentID)?.agent else { return agentID }
+            return "\(agent.lastName) \(agent.firstName)"
+        }
+        var lines: [(name: String, competence: String, before: String, now: String, cause: String)] = []
+        for moved in changes.moved where isOurs(moved.previous.agentID) {
+            lines.append(
+                (
+                    who(moved.previous.agentID), context.competenceTitle(moved.previous.competence),
+                    context.sessionLabel(moved.previous.sessionID), context.sessionLabel(moved.current.sessionID),
+                    wording.cause(moved.cause)
+                ))
+        }
+        for dropped in changes.dropped where isOurs(dropped.previous.agentID) {
+            let why = dropped.reasons.min { $0.closeness < $1.closeness }.map(wording.reason)
+            lines.append(
+                (
+                    who(dropped.previous.agentID), context.competenceTitle(dropped.previous.competence),
+                    context.sessionLabel(dropped.previous.sessionID),
+                    context.t("plus de formation prévue", "no training planned any more")
+                        + (why.map { " (" + $0 + ")" } ?? ""),
+                    wording.cause(dropped.cause)
+                ))
+        }
+        for added in changes.added where isOurs(added.agentID) {
+            lines.append(
+                (
+                    who(added.agentID), context.competenceTitle(added.competence), "—",
+                    context.sessionLabel(added.sessionID),
+                    context.t("nouvelle affectation", "new assignment")
+                ))
+        }
+        let kept = changes.kept.filter { isOurs($0.agentID) }.count
+        let rows = lines.sorted { ($0.name, $0.competence) < ($1.name, $1.competence) }.map {
+            "<tr><td><b>\(HTMLText.escape($0.name))</b></td><td>\(HTMLText.escape($0.competence))</td><td>\(HTMLText.escape($0.before))</td><td>\(HTMLText.escape($0.now))</td><td>\(HTMLText.escape($0.cause))</td></tr>\n"
+        }.joined()
+        let body =
+            rows.isEmpty
+            ? "<p class=\"empty\">\(t("Aucun agent de la commune n’est concerné : leurs formations restent celles du plan précédent.", "No agent of the commune is concerned: their training stays as in the previous plan."))</p>"
+            : """
+            <p>\(t("Agents à prévenir :", "Agents to notify:")) <b>\(Set(lines.map(\.name)).count)</b> · \(t("formations inchangées :", "training unchanged:")) \(kept)</p>
+            <table>
+            <thead><tr><th>\(t("Agent", "Agent"))</th><th>\(t("Compétence", "Competence"))</th><th>\(t("Avant", "Before"))</th>\
+            <th>\(t("Maintenant", "Now"))</th><th>\(t("Cause", "Cause"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            """
+        return """
+            <section>
+            <h2>\(t("Changements depuis le plan", "Changes since plan")) \(HTMLText.escape(revision.previousPlanID))</h2>
+            <div class="card">
+            \(body)
+            </div>
+            </section>
+
+            """
+    }
+
     var costSection: String {
         var rows = ""
         for planned in plan.sessions {
@@ -162,17 +227,19 @@ private struct CommunePage {
 
     var unmetSection: String {
         guard !unmet.isEmpty else { return "" }
-        let text = UnmetReasonText(context: context)
+        let wording = PlanWording(context: context)
         var rows = ""
         for need in unmet {
             let agent = context.agent(need.need.agentID)?.agent
             let who = agent.map { "\($0.lastName) \($0.firstName)" } ?? need.need.agentID
-            let headline = text.headline(need)
+            let headline = need.headline
+            let change = context.nearestChange(need).map(wording.nearestChange) ?? "—"
             rows += """
                 <tr><td>\(HTMLText.escape(who))</td><td>\(HTMLText.escape(context.competenceTitle(need.need.competence))) \
                 (\(need.need.currentLevel) → \(need.need.targetLevel))</td>\
-                <td><b>\(HTMLText.escape(headline.map { $0.constraintNames.map(text.label).joined(separator: ", ") } ?? ""))</b><br>\
-                <span class="note">\(HTMLText.escape(headline.map(text.explanation) ?? ""))</span></td></tr>
+                <td><b>\(HTMLText.escape(headline.map(wording.labels) ?? ""))</b><br>\
+                <span class="note">\(HTMLText.escape(headline.map(wording.reason) ?? ""))</span></td>\
+                <td>\(HTMLText.escape(change))</td></tr>
 
                 """
         }
@@ -182,7 +249,7 @@ private struct CommunePage {
             <div class="card">
             <table>
             <thead><tr><th>\(t("Agent", "Agent"))</th><th>\(t("Compétence (niveau actuel → visé)", "Competence (current → target level)"))</th>\
-            <th>\(t("Motif", "Reason"))</th></tr></thead>
+            <th>\(t("Motif", "Reason"))</th><th>\(t("Changement le plus proche", "Nearest change"))</th></tr></thead>
             <tbody>
             \(rows)</tbody>
             </table>

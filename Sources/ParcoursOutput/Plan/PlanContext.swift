@@ -24,6 +24,10 @@ public struct PlanContext: Sendable {
     public let planID: String?
     /// The plan's revision (0 for a first plan, +1 per re-plan): the SEQUENCE of the calendars.
     public let revision: Int
+    /// What a re-plan changed against the plan it started from; nil for a first plan.
+    public let changes: PlanRevisionChanges?
+    /// For each unmet need, the nearest single change that would cover it, verified against the plan.
+    let nearestChanges: [NeedKey: NearestChange]
 
     let agents: [String: PlanningAgent]
     let sessions: [String: TrainingSession]
@@ -33,7 +37,8 @@ public struct PlanContext: Sendable {
     public init(
         plan: TrainingPlan, problem: PlanningProblem, territories: [Territory], framework: CompetenceFramework,
         families: [JobFamily], providers: [CatalogueProvider], language: Language, pseudonymizer: Pseudonymizer,
-        minimumCellSize: Int, generatedAt: Date, planID: String? = nil, revision: Int = 0
+        minimumCellSize: Int, generatedAt: Date, planID: String? = nil, revision: Int = 0,
+        changes: PlanRevisionChanges? = nil
     ) {
         self.plan = plan
         self.problem = problem
@@ -47,9 +52,26 @@ public struct PlanContext: Sendable {
         self.generatedAt = generatedAt
         self.planID = planID
         self.revision = revision
-        agents = Dictionary(problem.agents.map { ($0.agent.externalID, $0) }, uniquingKeysWith: { first, _ in first })
-        sessions = Dictionary(problem.sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        courses = Dictionary(problem.courses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.changes = changes
+        // Agents, sessions and courses the previous plan had and this one no longer has (a removed agent,
+        // a cancelled session) keep their names in the changes' wording.
+        let previous = changes?.previousProblem
+        agents = Dictionary(
+            (problem.agents + (previous?.agents ?? [])).map { ($0.agent.externalID, $0) },
+            uniquingKeysWith: { first, _ in first })
+        sessions = Dictionary(
+            (problem.sessions + (previous?.sessions ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }
+        )
+        courses = Dictionary(
+            (problem.courses + (previous?.courses ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let explainer = PlanExplainer(problem: problem, plan: plan)
+        var nearest: [NeedKey: NearestChange] = [:]
+        for unmet in plan.unmetNeeds {
+            if let change = explainer.explain(unmet).nearestChange {
+                nearest[NeedKey(agentID: unmet.need.agentID, competence: unmet.need.competence)] = change
+            }
+        }
+        nearestChanges = nearest
         var communes: [String: (Commune, Territory)] = [:]
         for territory in territories {
             for commune in territory.communes where communes[commune.code] == nil {
@@ -128,11 +150,31 @@ public struct PlanContext: Sendable {
         return max(need.currentLevel, min(exit, need.targetLevel))
     }
 
+    /// The nearest change that would cover an unmet need, when there is one.
+    func nearestChange(_ unmet: UnmetNeed) -> NearestChange? {
+        nearestChanges[NeedKey(agentID: unmet.need.agentID, competence: unmet.need.competence)]
+    }
+
     /// The needs of the problem by agent and competence.
     var needsByKey: [NeedKey: Need] {
         Dictionary(problem.needs.map { (NeedKey(agentID: $0.agentID, competence: $0.competence), $0) }) { first, _ in
             first
         }
+    }
+}
+
+/// What a re-plan changed, for the documents of the new plan.
+public struct PlanRevisionChanges: Sendable {
+    /// The id of the plan the re-plan started from.
+    public let previousPlanID: String
+    /// The problem that plan was solved from: it names agents and sessions the new plan no longer has.
+    public let previousProblem: PlanningProblem
+    public let changes: PlanChanges
+
+    public init(previousPlanID: String, previousProblem: PlanningProblem, changes: PlanChanges) {
+        self.previousPlanID = previousPlanID
+        self.previousProblem = previousProblem
+        self.changes = changes
     }
 }
 

@@ -352,6 +352,7 @@ public enum PlanJSON {
         /// The constraint names of the reason the need is listed under in the documents.
         let headline: [String]
         let reasons: [ReasonEntry]
+        let nearestChange: NearestChangeEntry?
 
         init(_ unmet: UnmetNeed, context: PlanContext) {
             agent = context.pseudonym(unmet.need.agentID)
@@ -360,8 +361,36 @@ public enum PlanJSON {
             currentLevel = unmet.need.currentLevel
             targetLevel = unmet.need.targetLevel
             weight = unmet.need.weight
-            headline = UnmetReasonText(context: context).headline(unmet)?.constraintNames ?? []
+            headline = unmet.headline?.constraintNames ?? []
             reasons = unmet.reasons.map { ReasonEntry($0, context: context) }
+            nearestChange = context.nearestChange(unmet).map { NearestChangeEntry($0, context: context) }
+        }
+    }
+
+    /// The nearest change that would cover a need: its kind, session, the setting wanted and today's.
+    struct NearestChangeEntry: Encodable {
+        let kind: String
+        let session: String
+        let commune: String?
+        let value: Double
+        let current: Double
+        let explanation: String
+
+        init(_ change: NearestChange, context: PlanContext) {
+            session = change.sessionID
+            explanation = PlanWording(context: context).nearestChange(change)
+            var commune: String?
+            switch change {
+            case .travelLimit(_, let road, let limit): (kind, value, current) = ("travel-limit", road, limit)
+            case .moreSeats(_, let seats, let maximum):
+                (kind, value, current) = ("more-seats", Double(seats), Double(maximum))
+            case .allowance(_, let hours, let allowance): (kind, value, current) = ("allowance", hours, allowance)
+            case .budget(_, let code, let amount, let budget):
+                (kind, value, current) = ("budget", amount, budget)
+                commune = code
+            case .valuePerWeight(_, let amount, let today): (kind, value, current) = ("value-per-weight", amount, today)
+            }
+            self.commune = commune
         }
     }
 
@@ -383,7 +412,7 @@ public enum PlanJSON {
             constraints = reason.constraintNames
             session = reason.sessionID
             facts = Facts(reason)
-            explanation = UnmetReasonText(context: context).explanation(reason)
+            explanation = PlanWording(context: context).reason(reason)
         }
     }
 

@@ -37,7 +37,7 @@ private struct PlanReportPage {
         for territory in territoriesInPlan {
             out += territorySection(territory)
         }
-        out += sessionsSection + unmetSection + footer
+        out += changesSection + sessionsSection + unmetSection + footer
         return out
     }
 
@@ -236,7 +236,7 @@ private struct PlanReportPage {
     func course(_ sessionID: String) -> String { context.course(ofSession: sessionID)?.title ?? sessionID }
 
     var unmetSection: String {
-        let text = UnmetReasonText(context: context)
+        let wording = PlanWording(context: context)
         guard !plan.unmetNeeds.isEmpty else {
             return
                 "<section><h2>\(t("Besoins non couverts", "Unmet needs"))</h2><p class=\"empty\">\(t("Tous les besoins sont couverts.", "Every need is covered."))</p></section>\n"
@@ -244,7 +244,7 @@ private struct PlanReportPage {
         // Group by the headline's first constraint, then by competence.
         var groups: [String: [UnmetNeed]] = [:]
         for unmet in plan.unmetNeeds {
-            let name = text.headline(unmet)?.constraintNames.first ?? "no-session"
+            let name = unmet.headline?.constraintNames.first ?? "no-session"
             groups[name, default: []].append(unmet)
         }
         var rows = ""
@@ -254,7 +254,7 @@ private struct PlanReportPage {
                 let communes = Set(list.compactMap(\.communeCode)).map(context.communeName).sorted()
                 let reasonCell =
                     index == 0
-                    ? "<td rowspan=\"\(byCompetence.count)\"><b>\(HTMLText.escape(text.label(name)))</b><br><span class=\"note\">\(needs.count) \(t("besoin(s)", "need(s)"))</span></td>"
+                    ? "<td rowspan=\"\(byCompetence.count)\"><b>\(HTMLText.escape(wording.label(name)))</b><br><span class=\"note\">\(needs.count) \(t("besoin(s)", "need(s)"))</span></td>"
                     : ""
                 rows += """
                     <tr>\(reasonCell)<td><abbr title="\(HTMLText.escape(context.competenceTitle(competence)))">\(competence.rawValue)</abbr> \
@@ -276,6 +276,70 @@ private struct PlanReportPage {
             <tbody>
             \(rows)</tbody>
             </table>
+            </div>
+            \(nearestChangesCard)
+            </section>
+
+            """
+    }
+
+    /// The nearest changes of the unmet needs, put together: what one setting more would cover.
+    var nearestChangesCard: String {
+        let changes = plan.unmetNeeds.compactMap(context.nearestChange)
+        guard !changes.isEmpty else { return "" }
+        let rows = PlanWording(context: context).nearestChanges(changes).map {
+            "<tr><td>\(HTMLText.escape($0.change))</td><td class=\"n\">\(numbers.integer($0.needs))</td></tr>\n"
+        }.joined()
+        return """
+            <div class="card">
+            <h3>\(t("Ce qu’un seul changement couvrirait", "What a single change would cover"))</h3>
+            <p class="note">\(t("Pour chaque besoin non couvert, le plus petit changement d’un seul réglage qui le couvrirait, vérifié sur ce plan : avec ce changement, l’agent rejoindrait une session ouverte sans rien retirer à personne. Les \(changes.count) besoins concernés sur \(plan.unmetNeeds.count) sont regroupés par réglage.", "For each unmet need, the smallest change of a single setting that would cover it, verified against this plan: with that change, the agent would join an open session without taking anything from anyone. The \(changes.count) needs concerned out of \(plan.unmetNeeds.count) are grouped by setting."))</p>
+            <table>
+            <thead><tr><th>\(t("Les besoins seraient couverts avec…", "The needs would be met with…"))</th><th>\(t("Besoins", "Needs"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            </div>
+            """
+    }
+
+    /// What a re-plan changed, as counts by cause: the territory's report names nobody (each commune's
+    /// document lists its own agents).
+    var changesSection: String {
+        guard let revision = context.changes else { return "" }
+        let changes = revision.changes
+        let wording = PlanWording(context: context)
+        var byCause: [String: (moved: Int, dropped: Int)] = [:]
+        for moved in changes.moved { byCause[wording.cause(moved.cause), default: (0, 0)].moved += 1 }
+        for dropped in changes.dropped { byCause[wording.cause(dropped.cause), default: (0, 0)].dropped += 1 }
+        let rows = byCause.sorted {
+            ($0.value.moved + $0.value.dropped, $1.key) > ($1.value.moved + $1.value.dropped, $0.key)
+        }.map {
+            "<tr><td>\(HTMLText.escape($0.key))</td><td class=\"n\">\($0.value.moved)</td><td class=\"n\">\($0.value.dropped)</td></tr>\n"
+        }.joined()
+        let cards = [
+            (numbers.integer(changes.kept.count), t("affectations gardées", "assignments kept")),
+            (numbers.integer(changes.moved.count), t("déplacées vers une autre session", "moved to another session")),
+            (numbers.integer(changes.dropped.count), t("abandonnées", "dropped")),
+            (numbers.integer(changes.added.count), t("ajoutées", "added")),
+        ]
+        let table =
+            rows.isEmpty
+            ? ""
+            : """
+            <table>
+            <thead><tr><th>\(t("Cause", "Cause"))</th><th>\(t("Déplacées", "Moved"))</th><th>\(t("Abandonnées", "Dropped"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            """
+        return """
+            <section>
+            <h2>\(t("Ce que cette version change", "What this version changes")) (\(t("par rapport au plan", "against plan")) \(HTMLText.escape(revision.previousPlanID)))</h2>
+            <div class="figures">\(cards.map { "<div class=\"figure\"><strong>\($0.0)</strong><span>\($0.1)</span></div>" }.joined())</div>
+            <div class="card">
+            <p class="note">\(t("Chaque commune trouve dans son document la liste nominative de ses agents concernés, pour les prévenir.", "Each commune finds in its own document the list of its agents concerned, by name, to notify them."))</p>
+            \(table)
             </div>
             </section>
 

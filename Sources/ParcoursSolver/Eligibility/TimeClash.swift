@@ -18,11 +18,4 @@ public struct TimeClash: Hashable, Codable, Sendable {
         secondSessionID = second.id
         secondDay = b
     }
-
-    /// The clash in one line of plain French or English.
-    public func explanation(in language: Language) -> String {
-        language.pick(
-            "la session \(firstSessionID) chevauche la session \(secondSessionID) le \(firstDay.day)",
-            "session \(firstSessionID) clashes with session \(secondSessionID) on \(firstDay.day)")
-    }
 }

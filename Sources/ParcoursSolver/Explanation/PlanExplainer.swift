@@ -1,24 +1,21 @@
 import ParcoursModel
 
-/// Plain-language explanations of a solved plan, computed from the plan and its problem, never guessed:
-/// for each unmet need, its reason at every session that teaches the competence, a one-sentence summary
-/// and the nearest change that would cover it (verified against the plan); for each assignment, why this
-/// session rather than another the agent could attend.
+/// The facts that explain a solved plan, computed from the plan and its problem, never guessed: for each
+/// unmet need, what its reasons come down to and the nearest change that would cover it (verified against
+/// the plan); for each assignment, why this session rather than another the agent could attend. Facts
+/// only: ParcoursOutput words them.
 public struct PlanExplainer: Sendable {
     public let problem: PlanningProblem
     public let plan: TrainingPlan
-    /// Commune names by code, for the texts; a code without a name is written as is.
-    public let communeNames: [String: String]
     private let instance: PlanningInstance
     /// The plan rebuilt as a search state, to test what one relaxed constraint would allow.
     private let state: PlanState
     private let sessionIndex: [String: Int]
     private let needIndex: [String: Int]
 
-    public init(problem: PlanningProblem, plan: TrainingPlan, communeNames: [String: String] = [:]) {
+    public init(problem: PlanningProblem, plan: TrainingPlan) {
         self.problem = problem
         self.plan = plan
-        self.communeNames = communeNames
         let instance = PlanningInstance(problem: problem)
         let sessionIndex = Dictionary(
             problem.sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -47,59 +44,28 @@ public struct PlanExplainer: Sendable {
         "\(agentID)\u{1}\(competence)"
     }
 
-    /// A session as people name it: its id and venue (or "remote").
-    public func label(ofSession id: String, in language: Language) -> String {
-        guard let index = sessionIndex[id] else { return id }
-        let place = problem.sessions[index].venue?.name ?? language.pick("à distance", "remote")
-        return "\(id) (\(place))"
-    }
-
-    private func communeName(_ code: String) -> String { communeNames[code] ?? code }
-
     // MARK: Unmet needs
 
-    /// Why the need is not covered, in plain language, with the nearest change that would cover it.
-    public func explain(_ unmet: UnmetNeed, in language: Language) -> UnmetNeedExplanation {
-        let details = unmet.reasons.map { reason in
-            let text = reason.explanation(in: language, communeName: communeName)
-            return reason.sessionID.map { "\(label(ofSession: $0, in: language)) : \(text)" } ?? text
-        }
-        let change = nearestChange(for: unmet)
-        let changeText = change.map { change in
-            change.explanation(
-                in: language, label: label(ofSession: change.sessionID, in: language),
-                communeName: communeName(unmet.communeCode ?? ""))
-        }
-        return UnmetNeedExplanation(
-            need: unmet.need, communeCode: unmet.communeCode, summary: summary(of: unmet, in: language),
-            details: details, nearestChange: change, nearestChangeText: changeText,
+    /// What the need's reasons come down to, and the nearest change that would cover it.
+    public func explain(_ unmet: UnmetNeed) -> UnmetNeedExplanation {
+        UnmetNeedExplanation(
+            need: unmet.need, communeCode: unmet.communeCode, reasons: unmet.reasons, summary: summary(of: unmet),
+            nearestChange: nearestChange(for: unmet),
             constraintNames: Array(Set(unmet.reasons.flatMap(\.constraintNames))).sorted())
     }
 
-    private func summary(of unmet: UnmetNeed, in language: Language) -> String {
+    private func summary(of unmet: UnmetNeed) -> UnmetSummary {
         let reasons = unmet.reasons
-        if reasons.count == 1, reasons[0].sessionID == nil {
-            return reasons[0].explanation(in: language, communeName: communeName)
-        }
-        let sessionsNote: (Int) -> String = { others in
-            others == 0
-                ? ""
-                : language.pick(
-                    " (et \(others) autre\(others > 1 ? "s" : "") session\(others > 1 ? "s" : ""), voir le détail)",
-                    " (and \(others) other session\(others > 1 ? "s" : ""), see the details)")
-        }
-        if let closest = reasons.filter({ $0.closeness < 8 }).min(by: { $0.closeness < $1.closeness }),
-            let id = closest.sessionID
-        {
-            return "\(label(ofSession: id, in: language)) : "
-                + closest.explanation(in: language, communeName: communeName) + sessionsNote(reasons.count - 1)
+        if reasons.count == 1, reasons[0].sessionID == nil { return .planWide(reasons[0]) }
+        if let closest = reasons.filter(\.isAboutThePlan).min(by: { $0.closeness < $1.closeness }) {
+            return .closest(closest, otherSessions: reasons.count - 1)
         }
         let ineligible: [(sessionID: String, failures: [EligibilityFailure])] = reasons.compactMap {
             guard case .ineligible(let id, let failures) = $0 else { return nil }
             return (id, failures)
         }
         let atLevel = ineligible.filter { !$0.failures.contains { $0.constraint == .levelFit } }
-        guard !atLevel.isEmpty else { return levelSummary(unmet.need, ineligible.flatMap(\.failures), language) }
+        guard !atLevel.isEmpty else { return levelSummary(unmet.need, ineligible.flatMap(\.failures)) }
         let counts = Dictionary(grouping: atLevel.flatMap { $0.failures.map(\.constraint) }, by: { $0 })
             .mapValues(\.count)
         // The most frequent constraint; on a tie, the first in EligibilityConstraint order.
@@ -113,14 +79,8 @@ public struct PlanExplainer: Sendable {
             item.failures.first { $0.constraint == common }.map { (item.sessionID, $0) }
         }
         let sample = samples.min { Self.road($0.1) < Self.road($1.1) }!
-        let count = commonCount
-        return language.pick(
-            "\(atLevel.count) session\(atLevel.count > 1 ? "s" : "") à son niveau, \(count) écartée\(count > 1 ? "s" : "") "
-                + "pour la même raison ; la plus proche, \(label(ofSession: sample.0, in: language)) : "
-                + sample.1.explanation(in: language),
-            "\(atLevel.count) session\(atLevel.count > 1 ? "s" : "") at the agent’s level, \(count) ruled out for the "
-                + "same reason; the nearest, \(label(ofSession: sample.0, in: language)): "
-                + sample.1.explanation(in: language))
+        return .commonFailure(
+            sessionsAtLevel: atLevel.count, sharing: commonCount, sessionID: sample.0, failure: sample.1)
     }
 
     private static func road(_ failure: EligibilityFailure) -> Double {
@@ -129,27 +89,16 @@ public struct PlanExplainer: Sendable {
     }
 
     /// What every course teaching the competence says about levels, when none fits the agent's.
-    private func levelSummary(_ need: Need, _ failures: [EligibilityFailure], _ language: Language) -> String {
+    private func levelSummary(_ need: Need, _ failures: [EligibilityFailure]) -> UnmetSummary {
         var entries: [Int] = []
         var exits: [Int] = []
         for case .levelFit(_, _, _, let entry?, let exit?) in failures {
             entries.append(entry)
             exits.append(exit)
         }
-        let competence = need.competence
-        if let highest = exits.max(), need.currentLevel >= highest {
-            return language.pick(
-                "aucun cours n’enseigne \(competence) au-delà du niveau \(highest) (l’agent est au niveau \(need.currentLevel))",
-                "no course teaches \(competence) above level \(highest) (the agent is at level \(need.currentLevel))")
-        }
-        if let lowest = entries.min(), need.currentLevel < lowest {
-            return language.pick(
-                "aucun cours n’enseigne \(competence) à partir du niveau \(need.currentLevel) : ils commencent au niveau \(lowest)",
-                "no course teaches \(competence) from level \(need.currentLevel): they start at level \(lowest)")
-        }
-        return language.pick(
-            "aucun cours n’enseigne \(competence) du niveau \(need.currentLevel) vers un niveau supérieur",
-            "no course teaches \(competence) from level \(need.currentLevel) upwards")
+        if let highest = exits.max(), need.currentLevel >= highest { return .noCourseAbove(level: highest) }
+        if let lowest = entries.min(), need.currentLevel < lowest { return .coursesStartAt(level: lowest) }
+        return .noCourseUpwards
     }
 
     /// The smallest single relaxation that would let the need's agent join an open session, every other
@@ -231,44 +180,26 @@ public struct PlanExplainer: Sendable {
     // MARK: Assignments
 
     /// Why the assignment's session rather than another the agent could attend for the same need.
-    public func explain(_ assignment: PlanAssignment, in language: Language) -> AssignmentExplanation {
-        let chosenLabel = label(ofSession: assignment.sessionID, in: language)
+    public func explain(_ assignment: PlanAssignment) -> AssignmentExplanation {
         guard let agent = instance.agentIndex[assignment.agentID], let chosen = sessionIndex[assignment.sessionID],
             let need = needIndex[Self.key(assignment.agentID, assignment.competence)]
         else {
-            return AssignmentExplanation(assignment: assignment, summary: chosenLabel, alternatives: [])
+            return AssignmentExplanation(assignment: assignment, oneWayKilometres: nil, alternatives: [])
         }
         let chosenOption = option(agent: agent, session: chosen, need: need)
         let chosenKilometres = chosenOption.map { oneWayKilometres($0) }
         let chosenCost = chosenOption.map { instance.optionCost($0) }
-        var alternatives: [String] = []
+        var alternatives: [AssignmentExplanation.Alternative] = []
         for session in instance.sessionsTeaching[assignment.competence] ?? [] where session != chosen {
             guard let option = option(agent: agent, session: session, need: need) else { continue }
-            let id = problem.sessions[session].id
             let verdict = alternativeVerdict(
                 option: option, session: session, agent: agent, chosen: chosen, chosenKilometres: chosenKilometres,
-                chosenCost: chosenCost, language: language)
-            alternatives.append("\(label(ofSession: id, in: language)) : \(verdict)")
+                chosenCost: chosenCost)
+            alternatives.append(.init(sessionID: problem.sessions[session].id, verdict: verdict))
         }
-        let distance =
-            chosenKilometres.map { kilometres in
-                problem.sessions[chosen].isRemote
-                    ? language.pick("à distance", "remote")
-                    : language.pick(
-                        "\(language.decimal(kilometres, fractionDigits: 1)) km par la route",
-                        "\(language.decimal(kilometres, fractionDigits: 1)) km by road")
-            } ?? ""
-        let summary =
-            alternatives.isEmpty
-            ? language.pick(
-                "\(chosenLabel), \(distance) : la seule session à laquelle l’agent a accès pour \(assignment.competence)",
-                "\(chosenLabel), \(distance): the only session the agent can attend for \(assignment.competence)")
-            : language.pick(
-                "\(chosenLabel), \(distance) ; \(alternatives.count) autre\(alternatives.count > 1 ? "s" : "") "
-                    + "session\(alternatives.count > 1 ? "s" : "") possible\(alternatives.count > 1 ? "s" : "")",
-                "\(chosenLabel), \(distance); \(alternatives.count) other possible session\(alternatives.count > 1 ? "s" : "")"
-            )
-        return AssignmentExplanation(assignment: assignment, summary: summary, alternatives: alternatives)
+        return AssignmentExplanation(
+            assignment: assignment, oneWayKilometres: problem.sessions[chosen].isRemote ? nil : chosenKilometres,
+            alternatives: alternatives)
     }
 
     /// The agent's option at the session if it can cover the need.
@@ -285,74 +216,101 @@ public struct PlanExplainer: Sendable {
     }
 
     private func alternativeVerdict(
-        option: Int, session: Int, agent: Int, chosen: Int, chosenKilometres: Double?, chosenCost: Double?,
-        language: Language
-    ) -> String {
+        option: Int, session: Int, agent: Int, chosen: Int, chosenKilometres: Double?, chosenCost: Double?
+    ) -> AlternativeVerdict {
         guard state.isOpen[session] else {
             let eligible = instance.sessionOptions[session].count
             let minimum = instance.minimumSeats[session]
             return eligible < minimum
-                ? language.pick(
-                    "non ouverte : \(eligible) agents admissibles pour un minimum de \(minimum)",
-                    "not opened: \(eligible) eligible agents for a minimum of \(minimum)")
-                : language.pick(
-                    "non ouverte : regrouper les agents ailleurs coûte moins que son coût fixe de "
-                        + UnmetReason.euros(instance.fixedCost[session], language),
-                    "not opened: grouping the agents elsewhere costs less than its fixed cost of "
-                        + UnmetReason.euros(instance.fixedCost[session], language))
+                ? .tooFewEligible(eligible: eligible, minimum: minimum)
+                : .fixedCostNotWorthIt(fixedCost: instance.fixedCost[session])
         }
         if state.load(session) >= instance.maximumSeats[session] && !state.isActive[option] {
-            return language.pick(
-                "complète (\(instance.maximumSeats[session]) places)", "full (\(instance.maximumSeats[session]) seats)")
+            return .full(maximumSeats: instance.maximumSeats[session])
         }
         for other in state.agentActive[agent].map({ Int(instance.optionSession[Int($0)]) })
         where other != chosen && other != session {
-            if let clash = TimeClash(problem.sessions[session], problem.sessions[other]) {
-                return clash.explanation(in: language)
-            }
+            if let clash = TimeClash(problem.sessions[session], problem.sessions[other]) { return .clash(clash) }
         }
         let kilometres = oneWayKilometres(option)
         let cost = instance.optionCost(option)
         if let chosenKilometres, kilometres > chosenKilometres + 0.05 {
-            return language.pick(
-                "plus loin : \(language.decimal(kilometres, fractionDigits: 1)) km contre "
-                    + "\(language.decimal(chosenKilometres, fractionDigits: 1)) km",
-                "further: \(language.decimal(kilometres, fractionDigits: 1)) km against "
-                    + "\(language.decimal(chosenKilometres, fractionDigits: 1)) km")
+            return .further(kilometres: kilometres, chosenKilometres: chosenKilometres)
         }
-        if let chosenCost, cost > chosenCost + 0.005 {
-            return language.pick(
-                "plus coûteuse : \(UnmetReason.euros(cost, language)) (place et trajet) contre "
-                    + UnmetReason.euros(chosenCost, language),
-                "costlier: \(UnmetReason.euros(cost, language)) (seat and trip) against "
-                    + UnmetReason.euros(chosenCost, language))
-        }
-        return language.pick(
-            "possible aussi ; ce choix remplit mieux les sessions ouvertes (objectif du plan)",
-            "also possible; this choice fills the open sessions better (the plan's objective)")
+        if let chosenCost, cost > chosenCost + 0.005 { return .costlier(cost: cost, chosenCost: chosenCost) }
+        return .alsoPossible
     }
 }
 
-/// An unmet need in plain language.
+/// What an unmet need's reasons come down to.
 public struct UnmetNeedExplanation: Hashable, Sendable {
     public let need: Need
     public let communeCode: String?
-    /// One sentence: the reason closest to being lifted, or what the sessions at the agent's level share.
-    public let summary: String
-    /// One line per session teaching the competence, or the single plan-wide reason.
-    public let details: [String]
+    /// Every reason the plan found, one per session teaching the competence or a single plan-wide one.
+    public let reasons: [UnmetReason]
+    public let summary: UnmetSummary
+    /// The smallest single change that would cover the need, verified against the plan; nil when none does.
     public let nearestChange: NearestChange?
-    /// The nearest change in plain language, when there is one.
-    public let nearestChangeText: String?
     /// The stable names of the constraints involved (``EligibilityConstraint`` and ``PlanConstraint`` raw values).
     public let constraintNames: [String]
+
+    public init(
+        need: Need, communeCode: String?, reasons: [UnmetReason], summary: UnmetSummary, nearestChange: NearestChange?,
+        constraintNames: [String]
+    ) {
+        self.need = need
+        self.communeCode = communeCode
+        self.reasons = reasons
+        self.summary = summary
+        self.nearestChange = nearestChange
+        self.constraintNames = constraintNames
+    }
 }
 
-/// Why an assignment's session, in plain language.
+/// The gist of an unmet need's reasons.
+public enum UnmetSummary: Hashable, Sendable {
+    /// A single reason that is about no session (no course, commune out, agent unknown).
+    case planWide(UnmetReason)
+    /// The reason closest to being lifted at a session the agent could attend; `otherSessions` more have reasons.
+    case closest(UnmetReason, otherSessions: Int)
+    /// `sessionsAtLevel` sessions teach the competence at the agent's level, `sharing` of them rule the
+    /// agent out for the same constraint; `failure` at `sessionID` is the nearest case.
+    case commonFailure(sessionsAtLevel: Int, sharing: Int, sessionID: String, failure: EligibilityFailure)
+    /// No course teaches the competence beyond `level`, which the agent has reached.
+    case noCourseAbove(level: Int)
+    /// Courses teaching the competence start at `level`, above the agent's.
+    case coursesStartAt(level: Int)
+    /// No course teaches the competence from the agent's level upwards.
+    case noCourseUpwards
+}
+
+/// Why an assignment's session.
 public struct AssignmentExplanation: Hashable, Sendable {
     public let assignment: PlanAssignment
-    /// The session chosen, its distance, and how many others were possible.
-    public let summary: String
-    /// One line per other session the agent could attend for the need: why not that one.
-    public let alternatives: [String]
+    /// The road distance to the session, one way; nil for a remote session.
+    public let oneWayKilometres: Double?
+    /// Every other session the agent could attend for the need, with why not that one.
+    public let alternatives: [Alternative]
+
+    public struct Alternative: Hashable, Sendable {
+        public let sessionID: String
+        public let verdict: AlternativeVerdict
+    }
+}
+
+/// Why not another session the agent could attend for the same need.
+public enum AlternativeVerdict: Hashable, Sendable {
+    /// Not opened: fewer eligible agents than its minimum.
+    case tooFewEligible(eligible: Int, minimum: Int)
+    /// Not opened: grouping the agents elsewhere costs less than its fixed cost.
+    case fixedCostNotWorthIt(fixedCost: Double)
+    case full(maximumSeats: Int)
+    /// It clashes with another session of the agent.
+    case clash(TimeClash)
+    /// Further by road (one way) than the chosen session.
+    case further(kilometres: Double, chosenKilometres: Double)
+    /// Seat and trip cost more than at the chosen session.
+    case costlier(cost: Double, chosenCost: Double)
+    /// Just as good: the choice fills the open sessions better (the plan's objective).
+    case alsoPossible
 }

@@ -80,33 +80,6 @@ public struct Replan: Sendable {
     }
 }
 
-/// What, outside the solve, made a previous assignment move or go.
-public enum ChangeCause: Hashable, Sendable {
-    case sessionCancelled(String)
-    /// The session is no longer in the current catalogues.
-    case sessionWithdrawn(String)
-    /// The session's dates, venue, seats or costs changed in the current catalogues.
-    case sessionChanged(String)
-    case agentRemoved
-    /// The agent is no longer in the current roster.
-    case agentNotInRoster
-    /// The agent no longer has this need (newer Pix results).
-    case needGone
-
-    public func explanation(in language: Language) -> String {
-        switch self {
-        case .sessionCancelled(let id): language.pick("session \(id) annulée", "session \(id) cancelled")
-        case .sessionWithdrawn(let id):
-            language.pick("session \(id) retirée du catalogue", "session \(id) withdrawn from the catalogue")
-        case .sessionChanged(let id):
-            language.pick("session \(id) modifiée dans le catalogue", "session \(id) changed in the catalogue")
-        case .agentRemoved: language.pick("agent retiré du plan", "agent removed from the plan")
-        case .agentNotInRoster: language.pick("agent absent du registre actuel", "agent not in the current roster")
-        case .needGone: language.pick("besoin disparu (nouveaux résultats Pix)", "need gone (newer Pix results)")
-        }
-    }
-}
-
 /// An agent's need, as a key.
 struct NeedKey: Hashable {
     let agentID: String

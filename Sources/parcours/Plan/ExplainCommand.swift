@@ -36,9 +36,22 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = options.language
+        let configuration = try options.loadConfiguration()
         let store = try options.openStore()
         let (stored, record) = try await options.loadPlan(plan, from: store)
-        let explainer = PlanExplainer(language: language, record: record, planID: stored.id)
+        guard let territory = configuration.territory(id: record.territoryID) else {
+            throw CommandFailure(lines: [
+                language.pick(
+                    "le territoire \(record.territoryID) du plan \(stored.id) n’est plus dans Config",
+                    "territory \(record.territoryID) of plan \(stored.id) is no longer in Config")
+            ])
+        }
+        let pseudonymizer = Pseudonymizer(
+            secret: try await options.reportingFailures { try await store.pseudonymSecret() },
+            prefix: configuration.pseudonym.prefix, length: configuration.pseudonym.length)
+        let context = try await PlanRunner(options: options, configuration: configuration, store: store).context(
+            of: record, id: stored.id, revision: 0, territory: territory, pseudonymizer: pseudonymizer)
+        let explainer = ExplainLines(wording: PlanWording(context: context), record: record, planID: stored.id)
         let lines: [String]?
         if let agent {
             lines = explainer.agent(agent)
@@ -58,15 +71,17 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 }
 
-/// The lines of `parcours explain`, from a stored plan.
-struct PlanExplainer {
-    let language: Language
+/// The lines of `parcours explain`, from a stored plan: the engine's facts (``PlanExplainer``) in the
+/// documents' wording (``PlanWording``).
+struct ExplainLines {
+    let wording: PlanWording
     let record: PlanRecord
     let planID: Int64
 
+    private var language: Language { wording.context.language }
     private var text: PlanText { PlanText(language) }
     private var dates: DateText { DateText(language: language) }
-    private var reasons: UnmetReasonText { UnmetReasonText(language: language) }
+    private var facts: PlanExplainer { PlanExplainer(problem: record.problem, plan: record.plan) }
 
     /// Each need of the agent: covered by which session, or every reason it is not; nil for an unknown agent.
     func agent(_ id: String) -> [String]? {
@@ -177,6 +192,7 @@ struct PlanExplainer {
         }
         let assignments = record.plan.assignments.filter { $0.agentID == id }
         let unmet = record.plan.unmetNeeds.filter { $0.need.agentID == id }
+        let facts = facts
         var lines: [String] = []
         for need in needs {
             let head = language.pick(
@@ -189,10 +205,20 @@ struct PlanExplainer {
                 lines.append(
                     indent + head + language.pick(" : couvert par ", ": covered by ") + describe(session, for: planning)
                 )
-            } else {
-                lines.append(indent + head + language.pick(" : non couvert", ": not covered"))
-                for reason in unmet.first(where: { $0.need.competence == need.competence })?.reasons ?? [] {
-                    lines.append(indent + "  – " + reasons.line(reason))
+                lines += wording.assignment(facts.explain(assignment)).map { indent + "  – " + $0 }
+            } else if let need = unmet.first(where: { $0.need.competence == need.competence }) {
+                let explanation = facts.explain(need)
+                lines.append(
+                    indent + head + language.pick(" : non couvert — ", ": not covered — ")
+                        + wording.summary(explanation))
+                if let change = explanation.nearestChange {
+                    lines.append(
+                        indent + language.pick("  Changement le plus proche : ", "  Nearest change: ")
+                            + wording.nearestChange(change))
+                }
+                for reason in need.reasons {
+                    lines.append(
+                        indent + "  – " + wording.labels(reason) + language.pick(" : ", ": ") + wording.reason(reason))
                 }
             }
         }
@@ -226,7 +252,8 @@ struct PlanExplainer {
             return [language.pick("aucun besoin ne vise cette session", "no need points at this session")]
         }
         return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
-            language.pick("\($0.key) : \($0.value) besoins", "\($0.key): \($0.value) needs")
+            language.pick(
+                "\(wording.label($0.key)) : \($0.value) besoins", "\(wording.label($0.key)): \($0.value) needs")
         }
     }
 }

@@ -83,17 +83,28 @@ struct PlanRunner {
 
     /// Writes the documents of plan `id` into `out/<territory>/` and returns the territory report's location.
     func writeDocuments(
-        _ record: PlanRecord, id: Int64, revision: Int, territory: Territory, pseudonymizer: Pseudonymizer, out: URL
+        _ record: PlanRecord, id: Int64, revision: Int, territory: Territory, pseudonymizer: Pseudonymizer, out: URL,
+        changes: PlanRevisionChanges? = nil
     ) async throws -> URL {
         let folder = out.appending(path: territory.id)
+        let context = try await context(
+            of: record, id: id, revision: revision, territory: territory, pseudonymizer: pseudonymizer,
+            changes: changes)
+        _ = try options.reportingFailures { try PlanDocuments.write(context, to: folder) }
+        return folder.appending(path: "report.html")
+    }
+
+    /// What the documents and explanations of plan `id` need: names from Config and the store.
+    func context(
+        of record: PlanRecord, id: Int64, revision: Int, territory: Territory, pseudonymizer: Pseudonymizer,
+        changes: PlanRevisionChanges? = nil
+    ) async throws -> PlanContext {
         let providers = try await options.reportingFailures { try await store.providers() }
-        let context = PlanContext(
+        return PlanContext(
             plan: record.plan, problem: record.problem, territories: [territory], framework: configuration.framework,
             families: configuration.jobFamilies, providers: providers,
             language: language, pseudonymizer: pseudonymizer, minimumCellSize: configuration.policy.minimumCellSize,
-            generatedAt: Date(), planID: "\(id)", revision: revision)
-        _ = try options.reportingFailures { try PlanDocuments.write(context, to: folder) }
-        return folder.appending(path: "report.html")
+            generatedAt: Date(), planID: "\(id)", revision: revision, changes: changes)
     }
 
     /// Solves `problem` with progress on stderr.

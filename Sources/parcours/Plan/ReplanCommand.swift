@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParcoursModel
+import ParcoursOutput
 import ParcoursSolver
 import ParcoursStore
 import ParcoursWorkflow
@@ -100,16 +101,22 @@ struct ReplanCommand: AsyncParsableCommand {
         let label = ([stored.summary.label] + cancelSession.map { "-\($0)" } + removeAgent.map { "-agent \($0)" })
             .filter { !$0.isEmpty }.joined(separator: ", ")
         let id = try await runner.save(record, label: label, previousPlanID: stored.id)
+        let changes = PlanRevisionChanges(
+            previousPlanID: "\(stored.id)", previousProblem: previous.problem,
+            changes: PlanChanges(replan: replan, current: current, plan: record.plan))
+        let revision = try await runner.revision(ofPlan: id)
         let report = try await runner.writeDocuments(
-            record, id: id, revision: try await runner.revision(ofPlan: id), territory: territory,
-            pseudonymizer: assembly.pseudonymizer, out: URL(fileURLWithPath: out).standardizedFileURL)
+            record, id: id, revision: revision, territory: territory, pseudonymizer: assembly.pseudonymizer,
+            out: URL(fileURLWithPath: out).standardizedFileURL, changes: changes)
         print(
             runner.summary(PlanRunner.Outcome(id: id, territory: territory, record: record, report: report))
                 .joined(separator: "\n"))
-        let changes = PlanChanges(replan: replan, current: current, plan: record.plan)
+        let context = try await runner.context(
+            of: record, id: id, revision: revision, territory: territory, pseudonymizer: assembly.pseudonymizer,
+            changes: changes)
         print(
-            ChangesText(language: language, changes: changes, previousID: stored.id, record: record).lines.joined(
-                separator: "\n"))
+            ChangesText(wording: PlanWording(context: context), changes: changes.changes, previousID: stored.id).lines
+                .joined(separator: "\n"))
     }
 }
 

@@ -187,3 +187,60 @@ enum PlanFixture {
             minimumCellSize: 1, generatedAt: Date(timeIntervalSince1970: 1_800_000_000), planID: "plan-1")
     }
 }
+
+/// A re-plan of the fixture's plan after its first open session was cancelled, solved by the engine with
+/// the other assignments pinned, and its changes.
+enum ReplanFixture {
+    static var cancelled: String { PlanFixture.plan.sessions[0].sessionID }
+
+    static let problem: PlanningProblem = {
+        var problem = PlanFixture.problem
+        problem.sessions.removeAll { $0.id == cancelled }
+        problem.previousAssignments = PlanFixture.plan.assignments.filter { $0.sessionID != cancelled }.map {
+            PreviousAssignment(agentID: $0.agentID, competence: $0.competence, sessionID: $0.sessionID, isPinned: true)
+        }
+        return problem
+    }()
+
+    static let plan = TrainingPlanner(problem: problem).solve()
+
+    /// Kept, moved, dropped and added, assignment by assignment; a move or drop off the cancelled session
+    /// has that cause.
+    static let changes: PlanChanges = {
+        let now = Dictionary(plan.assignments.map { ("\($0.agentID)|\($0.competence)", $0) }) { first, _ in first }
+        let unmet = Dictionary(plan.unmetNeeds.map { ("\($0.need.agentID)|\($0.need.competence)", $0.reasons) }) {
+            first, _ in first
+        }
+        var kept: [PlanAssignment] = []
+        var moved: [PlanChanges.Moved] = []
+        var dropped: [PlanChanges.Dropped] = []
+        for previous in PlanFixture.plan.assignments {
+            let key = "\(previous.agentID)|\(previous.competence)"
+            let cause: ChangeCause? = previous.sessionID == cancelled ? .sessionCancelled(cancelled) : nil
+            if let current = now[key] {
+                if current.sessionID == previous.sessionID {
+                    kept.append(current)
+                } else {
+                    moved.append(PlanChanges.Moved(previous: previous, current: current, cause: cause))
+                }
+            } else {
+                dropped.append(PlanChanges.Dropped(previous: previous, cause: cause, reasons: unmet[key] ?? []))
+            }
+        }
+        let before = Set(PlanFixture.plan.assignments.map { "\($0.agentID)|\($0.competence)" })
+        return PlanChanges(
+            kept: kept, moved: moved, dropped: dropped,
+            added: plan.assignments.filter { !before.contains("\($0.agentID)|\($0.competence)") })
+    }()
+
+    static func context(_ language: Language = .french) -> PlanContext {
+        let first = PlanFixture.context(language)
+        return PlanContext(
+            plan: plan, problem: problem, territories: first.territories, framework: first.framework,
+            families: first.families, providers: first.providers, language: language,
+            pseudonymizer: first.pseudonymizer, minimumCellSize: 1, generatedAt: first.generatedAt, planID: "plan-2",
+            revision: 1,
+            changes: PlanRevisionChanges(
+                previousPlanID: "plan-1", previousProblem: PlanFixture.problem, changes: changes))
+    }
+}
