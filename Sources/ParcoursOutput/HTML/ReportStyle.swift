@@ -33,6 +33,7 @@ enum ReportStyle {
         figure.card.side{flex:1 1 480px}ul{margin:4px 0 8px;padding-left:20px}\
         .row>figure.map-card{flex:0 0 560px;max-width:560px}.figures .figure{flex:1 1 0;min-width:120px}
         @media print{body{background:#fff;padding:0;max-width:none}.card,.figure{box-shadow:none;border:1px solid #ddd}\
-        section,figure,.card{break-inside:avoid}.scroll{overflow:visible}}
+        figure,.figure,tr,.sign{break-inside:avoid}h2,h3,thead{break-after:avoid}.scroll{overflow:visible}\
+        .annex{break-before:page}.figure strong{font-size:19px;white-space:nowrap}}
         """
 }

@@ -61,7 +61,7 @@ private struct CommunePage {
             (numbers.integer(trained), t("agents en formation", "agents in training")),
             (numbers.integer(sessions), t("sessions", "sessions")),
             (
-                "\(numbers.integer(assignments.count)) / \(numbers.integer(assignments.count + unmet.count))",
+                "\(numbers.integer(assignments.count))\u{202F}/\u{202F}\(numbers.integer(assignments.count + unmet.count))",
                 t("besoins couverts", "needs covered")
             ),
             (
@@ -84,7 +84,7 @@ private struct CommunePage {
             guard let agent = context.agent(assignment.agentID)?.agent,
                 let session = context.session(assignment.sessionID)
             else { continue }
-            let days = session.days.sorted { $0.day < $1.day }.map { HTMLText.escape(dates.sessionDay($0)) }
+            let days = dates.dayLines(session.days).map(HTMLText.escape)
                 .joined(separator: "<br>")
             let place =
                 session.venue.map {
@@ -269,7 +269,7 @@ private struct CommunePage {
             let hours = course.hours.map { numbers.decimal($0, fractionDigits: 1) + " h" } ?? "—"
             let sessionDates = Set(list.map(\.sessionID)).sorted().compactMap(context.session).map {
                 dates.sessionDates($0.days)
-            }.joined(separator: " ; ")
+            }.joined(separator: context.t(" ; ", "; "))
             rows += """
                 <tr><td>\(HTMLText.escape(competences))</td><td>\(HTMLText.escape(course.title))</td>\
                 <td>\(HTMLText.escape(context.providerName(course.providerID)))</td><td class="n">\(HTMLText.escape(hours))</td>\

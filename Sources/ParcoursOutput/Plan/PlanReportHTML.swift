@@ -69,7 +69,7 @@ private struct PlanReportPage {
             (numbers.integer(plan.sessions.count), t("sessions ouvertes", "sessions opened")),
             (numbers.integer(trained), t("agents formés", "agents trained")),
             (
-                "\(numbers.integer(plan.assignments.count)) / \(numbers.integer(needs))",
+                "\(numbers.integer(plan.assignments.count))\u{202F}/\u{202F}\(numbers.integer(needs))",
                 t("besoins couverts", "needs covered") + " (\(HTMLText.escape(numbers.percent(covered))))"
             ),
             (
@@ -197,7 +197,7 @@ private struct PlanReportPage {
             guard let session = context.session(planned.sessionID),
                 let course = context.course(ofSession: planned.sessionID)
             else { continue }
-            let days = session.days.sorted { $0.day < $1.day }.map { HTMLText.escape(dates.sessionDay($0)) }
+            let days = dates.dayLines(session.days).map(HTMLText.escape)
                 .joined(separator: "<br>")
             let communes = planned.communes.map {
                 "\(HTMLText.escape(context.communeName($0.communeCode))) (\($0.seats))"
@@ -293,7 +293,7 @@ private struct PlanReportPage {
         return """
             <div class="card">
             <h3>\(t("Ce qu’un seul changement couvrirait", "What a single change would cover"))</h3>
-            <p class="note">\(t("Pour chaque besoin non couvert, le plus petit changement d’un seul réglage qui le couvrirait, vérifié sur ce plan : avec ce changement, l’agent rejoindrait une session ouverte sans rien retirer à personne. Les \(changes.count) besoins concernés sur \(plan.unmetNeeds.count) sont regroupés par réglage.", "For each unmet need, the smallest change of a single setting that would cover it, verified against this plan: with that change, the agent would join an open session without taking anything from anyone. The \(changes.count) needs concerned out of \(plan.unmetNeeds.count) are grouped by setting."))</p>
+            <p class="note">\(t("Pour chaque besoin non couvert, le plus petit changement d’un seul réglage qui le couvrirait, vérifié sur ce plan : avec ce changement, l’agent rejoindrait une session ouverte sans rien retirer à personne. Les \(numbers.integer(changes.count)) besoins concernés sur \(numbers.integer(plan.unmetNeeds.count)) sont regroupés par réglage.", "For each unmet need, the smallest change of a single setting that would cover it, verified against this plan: with that change, the agent would join an open session without taking anything from anyone. The \(numbers.integer(changes.count)) needs concerned out of \(numbers.integer(plan.unmetNeeds.count)) are grouped by setting."))</p>
             <table>
             <thead><tr><th>\(t("Les besoins seraient couverts avec…", "The needs would be met with…"))</th><th>\(t("Besoins", "Needs"))</th></tr></thead>
             <tbody>

@@ -58,7 +58,7 @@ private struct SessionPage {
 
     func facts(_ session: TrainingSession, _ planned: PlannedSession) -> String {
         let dates = DateText(language: context.language)
-        let days = session.days.sorted { $0.day < $1.day }.map { "<li>\(HTMLText.escape(dates.sessionDay($0)))</li>" }
+        let days = dates.dayLines(session.days).map { "<li>\(HTMLText.escape($0))</li>" }
             .joined()
         let venue =
             session.venue.map {
@@ -95,7 +95,7 @@ private struct SessionPage {
             \(planned.waitlist.isEmpty ? "" : " · \(planned.waitlist.count) " + t("en liste d’attente", "on the waiting list"))</p>
             <p>\(t("Communes représentées (places) :", "Communes represented (seats):")) \(communes)</p>
             <h3>\(t("Matériel", "Equipment"))</h3>
-            <p>\(t("À fournir par l’organisme :", "To provide by the provider:")) \(provide)<br>\
+            <p>\(t("À fournir par l’organisme :", "To be provided by the provider:")) \(provide)<br>\
             \(t("Apporté par les participants :", "Brought by the participants:")) \(brought)</p>
             </div>
             </div>

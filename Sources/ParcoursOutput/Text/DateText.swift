@@ -27,15 +27,27 @@ public struct DateText: Sendable {
         return language.pick("\(hours)\u{A0}h\u{A0}\(minutes)", "\(hours):\(minutes)")
     }
 
-    /// `9 h 00 – 12 h 30` or `9:00–12:30`.
+    /// `9 h 00 – 12 h 30` or `9:00–12:30`, never broken across lines (no-break space, word joiner).
     public func hours(from start: Int, to end: Int) -> String {
         language.pick(
-            "\(time(minute: start))\u{A0}– \(time(minute: end))", "\(time(minute: start))–\(time(minute: end))")
+            "\(time(minute: start))\u{A0}–\u{2060}\u{A0}\(time(minute: end))",
+            "\(time(minute: start))\u{2060}–\u{2060}\(time(minute: end))")
     }
 
     /// A session day: `lundi 15 mars 2027, 9 h 00 – 12 h 30`.
     public func sessionDay(_ sessionDay: SessionDay) -> String {
         "\(day(sessionDay.day)), \(hours(from: sessionDay.startMinute, to: sessionDay.endMinute))"
+    }
+
+    /// A session's days, one line per calendar day with all its hours: `mardi 16 mars 2027, 9 h 00 – 12 h 30
+    /// et 13 h 30 – 16 h 30` (a morning and an afternoon are one day, not two).
+    public func dayLines(_ days: [SessionDay]) -> [String] {
+        let byDay = Dictionary(grouping: days, by: \.day)
+        return byDay.keys.sorted().map { calendarDay in
+            let slots = byDay[calendarDay, default: []].sorted { $0.startMinute < $1.startMinute }
+                .map { hours(from: $0.startMinute, to: $0.endMinute) }
+            return "\(day(calendarDay)), " + slots.joined(separator: language.pick(" et ", " and "))
+        }
     }
 
     /// The dates of a session in one line: its single day, or `du 15 au 22 mars 2027 (3 jours)`.

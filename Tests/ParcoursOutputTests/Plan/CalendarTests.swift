@@ -99,7 +99,7 @@ import Testing
                 == "Maison communale d’Andenne, salle du conseil, Place des Tilleuls 1; 5300 Andenne \\ BE")
         #expect(first["geo"] as? [Double] == [50.4896, 5.0943])
         let description = try #require(first["description"] as? String)
-        #expect(description.contains("– lundi 15 mars 2027, 9\u{A0}h\u{A0}00\u{A0}– 12\u{A0}h\u{A0}30\n"))
+        #expect(description.contains("– lundi 15 mars 2027, 9\u{A0}h\u{A0}00\u{A0}–\u{2060}\u{A0}12\u{A0}h\u{A0}30\n"))
         #expect(description.contains("– 3.1 Développer des documents textuels (jusqu’au niveau 3)"))
         #expect(description.contains("À apporter : smartphone."))
         let remoteFile = files[1]

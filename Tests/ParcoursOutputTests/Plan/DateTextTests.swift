@@ -8,10 +8,20 @@ import Testing
     @Test func asPeopleWriteThem() {
         #expect(
             DateText(language: .french).sessionDay(day)
-                == "lundi 15 mars 2027, 9\u{A0}h\u{A0}00\u{A0}– 12\u{A0}h\u{A0}30")
-        #expect(DateText(language: .english).sessionDay(day) == "Monday 15 March 2027, 9:00–12:30")
+                == "lundi 15 mars 2027, 9\u{A0}h\u{A0}00\u{A0}–\u{2060}\u{A0}12\u{A0}h\u{A0}30")
+        #expect(DateText(language: .english).sessionDay(day) == "Monday 15 March 2027, 9:00\u{2060}–\u{2060}12:30")
         #expect(DateText(language: .french).day(CalendarDay(year: 2027, month: 8, day: 1)) == "dimanche 1er août 2027")
         #expect(DateText(language: .english).day(CalendarDay(year: 2027, month: 8, day: 1)) == "Sunday 1 August 2027")
+    }
+
+    @Test func aMorningAndAnAfternoonAreOneDay() {
+        let afternoon = SessionDay(day: day.day, startMinute: 810, endMinute: 990)
+        let next = SessionDay(day: CalendarDay(year: 2027, month: 3, day: 16), startMinute: 540, endMinute: 750)
+        #expect(
+            DateText(language: .english).dayLines([afternoon, next, day]) == [
+                "Monday 15 March 2027, 9:00\u{2060}–\u{2060}12:30 and 13:30\u{2060}–\u{2060}16:30",
+                "Tuesday 16 March 2027, 9:00\u{2060}–\u{2060}12:30",
+            ])
     }
 
     @Test func sessionDatesInOneLine() {

@@ -58,7 +58,7 @@ public struct SessionEvents: Sendable {
         let dates = DateText(language: language)
         var lines = [course.title, language.pick("Organisme : ", "Provider: ") + providerName]
         lines.append(language.pick("Dates :", "Dates:"))
-        lines += days.map { "– " + dates.sessionDay($0) }
+        lines += dates.dayLines(days).map { "– " + $0 }
         let taught = course.competences.map { taught in
             let title = framework.competence(taught.code).map { language.pick($0.titleFR, $0.titleEN) }
             return
