@@ -141,7 +141,9 @@ private struct CommunePage {
                 ))
         }
         for dropped in changes.dropped where isOurs(dropped.previous.agentID) {
-            let why = dropped.reasons.min { $0.closeness < $1.closeness }.map(wording.reason)
+            let why = context.unmetExplanation(
+                agentID: dropped.previous.agentID, competence: dropped.previous.competence
+            ).map(wording.summary)
             lines.append(
                 (
                     who(dropped.previous.agentID), context.competenceTitle(dropped.previous.competence),

@@ -26,8 +26,9 @@ public struct PlanContext: Sendable {
     public let revision: Int
     /// What a re-plan changed against the plan it started from; nil for a first plan.
     public let changes: PlanRevisionChanges?
-    /// For each unmet need, the nearest single change that would cover it, verified against the plan.
-    let nearestChanges: [NeedKey: NearestChange]
+    /// What each unmet need's reasons come down to and the nearest single change that would cover it,
+    /// verified against the plan (the engine's facts).
+    let unmetExplanations: [NeedKey: UnmetNeedExplanation]
 
     let agents: [String: PlanningAgent]
     let sessions: [String: TrainingSession]
@@ -65,13 +66,10 @@ public struct PlanContext: Sendable {
         courses = Dictionary(
             (problem.courses + (previous?.courses ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let explainer = PlanExplainer(problem: problem, plan: plan)
-        var nearest: [NeedKey: NearestChange] = [:]
-        for unmet in plan.unmetNeeds {
-            if let change = explainer.explain(unmet).nearestChange {
-                nearest[NeedKey(agentID: unmet.need.agentID, competence: unmet.need.competence)] = change
-            }
-        }
-        nearestChanges = nearest
+        unmetExplanations = Dictionary(
+            plan.unmetNeeds.map {
+                (NeedKey(agentID: $0.need.agentID, competence: $0.need.competence), explainer.explain($0))
+            }, uniquingKeysWith: { first, _ in first })
         var communes: [String: (Commune, Territory)] = [:]
         for territory in territories {
             for commune in territory.communes where communes[commune.code] == nil {
@@ -150,9 +148,14 @@ public struct PlanContext: Sendable {
         return max(need.currentLevel, min(exit, need.targetLevel))
     }
 
+    /// The engine's explanation of the plan's unmet need of `agentID` for `competence`, if it has one.
+    public func unmetExplanation(agentID: String, competence: CompetenceCode) -> UnmetNeedExplanation? {
+        unmetExplanations[NeedKey(agentID: agentID, competence: competence)]
+    }
+
     /// The nearest change that would cover an unmet need, when there is one.
     func nearestChange(_ unmet: UnmetNeed) -> NearestChange? {
-        nearestChanges[NeedKey(agentID: unmet.need.agentID, competence: unmet.need.competence)]
+        unmetExplanation(agentID: unmet.need.agentID, competence: unmet.need.competence)?.nearestChange
     }
 
     /// The needs of the problem by agent and competence.

@@ -33,12 +33,14 @@ struct ChangesText {
                 lines.append(
                     "  \(dropped.previous.agentID) — \(dropped.previous.competence) : \(dropped.previous.sessionID) (\(wording.cause(dropped.cause)))"
                 )
-                for reason in dropped.reasons.prefix(3) { lines.append("      \(wording.reason(reason))") }
-                if dropped.reasons.count > 3 {
-                    lines.append(
-                        t(
-                            "      … et \(dropped.reasons.count - 3) autres",
-                            "      … and \(dropped.reasons.count - 3) more"))
+                // What the new plan's reasons come down to, and what would cover the need again.
+                if let explanation = wording.context.unmetExplanation(
+                    agentID: dropped.previous.agentID, competence: dropped.previous.competence)
+                {
+                    lines.append("      " + wording.summary(explanation))
+                    if let change = explanation.nearestChange {
+                        lines.append("      " + wording.nearestChange(change))
+                    }
                 }
             }
         }
