@@ -20,48 +20,21 @@ final class CatalogueWriter {
         self.db = db
         self.fileID = fileID
         insertCourse = try db.makeStatement(
-            sql: """
-                INSERT INTO course (versionID, courseID, title, objectives, content, prerequisites, audience,
-                formacodes, nsfCodes, romeCodes, hours, priceAmount, priceVAT, format, language, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            sql: SQLiteStore.insertSQL(into: "course", columns: CatalogueColumns.course))
         insertCompetence = try db.makeStatement(
-            sql: """
-                INSERT INTO courseCompetence (versionID, courseID, competence, entryLevel, exitLevel, tagSource, confidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            sql: SQLiteStore.insertSQL(into: "courseCompetence", columns: CatalogueColumns.competence))
         insertSession = try db.makeStatement(
-            sql: """
-                INSERT INTO courseSession (versionID, courseID, sessionID, position, startDate, endDate,
-                registrationStart, registrationEnd, format, venue, minimumSeats, maximumSeats, fixedCost, seatCost,
-                equipmentProvided, equipmentRequired, eligibleStatuses, schedule, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            sql: SQLiteStore.insertSQL(into: "courseSession", columns: CatalogueColumns.session))
     }
 
     func add(_ course: CatalogueCourse, provider: CatalogueProvider) throws {
         let version = try versionID(of: provider)
-        try insertCourse.execute(arguments: [
-            version, course.id, course.title, course.objectives, course.content, course.prerequisites,
-            try JSONText.encode(course.audience), try JSONText.encode(course.formacodes),
-            try JSONText.encode(course.nsfCodes), try JSONText.encode(course.romeCodes), course.hours,
-            course.price?.amount, course.price?.vat.rawValue, course.format.rawValue, course.language, course.line,
-        ])
-        for competence in course.competences {
-            try insertCompetence.execute(arguments: [
-                version, course.id, competence.code.rawValue, competence.entryLevel, competence.exitLevel,
-                competence.source.rawValue, competence.confidence,
-            ])
+        try insertCourse.execute(arguments: StatementArguments(try CatalogueColumns.course(course, versionID: version)))
+        for row in CatalogueColumns.competences(course, versionID: version) {
+            try insertCompetence.execute(arguments: StatementArguments(row))
         }
-        for (position, session) in course.sessions.enumerated() {
-            try insertSession.execute(arguments: [
-                version, course.id, session.id, position, session.start.iso, session.end.iso,
-                session.registrationStart?.iso, session.registrationEnd?.iso, session.format.rawValue,
-                try session.venue.map(JSONText.encode), session.minimumSeats, session.maximumSeats, session.fixedCost,
-                session.seatCost, try JSONText.encode(session.equipmentProvided.map(\.rawValue)),
-                try JSONText.encode(session.equipmentRequired.map(\.rawValue)),
-                try JSONText.encode(session.eligibleStatuses), try JSONText.encode(session.schedule), session.line,
-            ])
+        for row in try CatalogueColumns.sessions(course, versionID: version) {
+            try insertSession.execute(arguments: StatementArguments(row))
         }
         counts[version, default: (0, 0)].courses += 1
         counts[version, default: (0, 0)].sessions += course.sessions.count
@@ -100,18 +73,5 @@ final class CatalogueWriter {
         let version = db.lastInsertedRowID
         versions[provider.id] = version
         return version
-    }
-}
-
-/// JSON text for the list and object columns of the catalogue tables.
-enum JSONText {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 }

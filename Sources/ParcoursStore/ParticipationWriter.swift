@@ -11,10 +11,7 @@ final class ParticipationWriter {
     private let db: Database
     private let fileID: Int64
     private let fileName: String
-    /// Campaigns this file replaces: their code and the latest share stored before.
-    private var replaced: [Int64: (code: String, latestShare: Date)] = [:]
-    /// The latest share of each campaign in this file.
-    private var latestShare: [Int64: Date] = [:]
+    private var replacements = CampaignReplacements()
     private let insertParticipation: SQLiteInsert
     private var campaignRowIDs: [String: Int64] = [:]
     private var json = ResultsJSON.Writer()
@@ -35,9 +32,7 @@ final class ParticipationWriter {
 
     func add(_ row: PixRow) throws {
         let campaignID = try campaignRowID(row.campaign)
-        if let sharedAt = row.sharedAt, row.shared {
-            latestShare[campaignID] = max(latestShare[campaignID] ?? sharedAt, sharedAt)
-        }
+        replacements.add(row, campaignID: campaignID)
         let insert = insertParticipation
         insert.bind(1, campaignID)
         insert.bind(2, row.externalID)
@@ -51,26 +46,14 @@ final class ParticipationWriter {
         }
         insert.bind(7, row.line)
         insert.bind(8, ExtraColumns.encode(row.extraColumns))
-        if row.hasProfileResults {
-            let results = zip(row.competences, row.profileResults)
-            json.write(results.lazy.map { ($0, $1.level) }) { $1.integer($0) }
-            insert.bind(9, utf8: json.bytes)
-            json.write(results.lazy.map { ($0, $1.pix) }) { $1.integer($0) }
-            insert.bind(10, utf8: json.bytes)
-        } else {
-            insert.bindNull(9)
-            insert.bindNull(10)
-        }
-        if row.hasAssessmentResults {
-            let results = zip(row.competences, row.assessmentResults)
-            json.write(results.lazy.map { ($0, $1.mastery) }) { $1.number($0) }
-            insert.bind(11, utf8: json.bytes)
-            json.write(results.lazy.map { ($0, $1.skills) }) { $1.pair($0.total, $0.mastered) }
-            insert.bind(12, utf8: json.bytes)
-            json.write(results.lazy.map { ($0, $1.estimatedLevel) }) { $1.integer($0) }
-            insert.bind(13, utf8: json.bytes)
-        } else {
-            for column in Int32(11)...13 { insert.bindNull(column) }
+        var column: Int32 = 9
+        json.resultColumns(of: row) { bytes in
+            if let bytes {
+                insert.bind(column, utf8: bytes)
+            } else {
+                insert.bindNull(column)
+            }
+            column += 1
         }
         try insert.run()
         count += 1
@@ -78,14 +61,7 @@ final class ParticipationWriter {
 
     /// Checks, once every row is written, that no campaign was replaced by an older export.
     func finish() throws {
-        for (campaignID, previous) in replaced.sorted(by: { $0.key < $1.key }) {
-            let incoming = latestShare[campaignID]
-            if incoming.map({ $0 < previous.latestShare }) ?? true {
-                throw OlderExportError(
-                    file: fileName, campaignCode: previous.code, storedLatestShare: previous.latestShare,
-                    exportLatestShare: incoming)
-            }
-        }
+        try replacements.check(file: fileName)
     }
 
     private func campaignRowID(_ campaign: PixCampaign) throws -> Int64 {
@@ -98,12 +74,11 @@ final class ParticipationWriter {
         if let existing = try Int64.fetchOne(
             db, sql: "SELECT id FROM campaign WHERE pixCampaignID = ?", arguments: [campaign.campaignID])
         {
-            if let stored = try Date.fetchOne(
-                db, sql: "SELECT MAX(sharedAt) FROM participation WHERE campaignID = ? AND shared",
-                arguments: [existing])
-            {
-                replaced[existing] = (campaign.code, stored)
-            }
+            replacements.replace(
+                campaignID: existing, code: campaign.code,
+                storedLatestShare: try Date.fetchOne(
+                    db, sql: "SELECT MAX(sharedAt) FROM participation WHERE campaignID = ? AND shared",
+                    arguments: [existing]))
             try db.execute(sql: "DELETE FROM participation WHERE campaignID = ?", arguments: [existing])
             try db.execute(
                 sql: """
@@ -125,15 +100,15 @@ final class ParticipationWriter {
 }
 
 /// The extra columns of a participation, stored as a JSON object with sorted keys.
-enum ExtraColumns {
-    static func encode(_ columns: [String: String]) -> String {
+package enum ExtraColumns {
+    package static func encode(_ columns: [String: String]) -> String {
         guard !columns.isEmpty else { return "{}" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return (try? encoder.encode(columns)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    static func decode(_ text: String) -> [String: String] {
+    package static func decode(_ text: String) -> [String: String] {
         (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
     }
 }

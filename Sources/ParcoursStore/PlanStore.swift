@@ -90,6 +90,14 @@ public struct PlanSummary: Hashable, Sendable {
     public let territoryID: String
     public let label: String
     public let previousPlanID: Int64?
+
+    package init(id: Int64, createdAt: Date, territoryID: String, label: String, previousPlanID: Int64?) {
+        self.id = id
+        self.createdAt = createdAt
+        self.territoryID = territoryID
+        self.label = label
+        self.previousPlanID = previousPlanID
+    }
 }
 
 /// A stored plan.
@@ -97,6 +105,12 @@ public struct StoredPlan: Hashable, Sendable {
     public let summary: PlanSummary
     public let inputs: [PlanInput]
     public let document: Data
+
+    package init(summary: PlanSummary, inputs: [PlanInput], document: Data) {
+        self.summary = summary
+        self.inputs = inputs
+        self.document = document
+    }
 
     public var id: Int64 { summary.id }
 }

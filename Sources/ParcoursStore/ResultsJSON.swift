@@ -9,12 +9,12 @@ import ParcoursModel
 ///
 /// Written and read here, without a general JSON library: a million rows are written in a few
 /// seconds.
-enum ResultsJSON {
+package enum ResultsJSON {
     /// A JSON object being written into a reusable buffer.
-    struct Writer {
-        private(set) var bytes: [UInt8] = []
+    package struct Writer {
+        package private(set) var bytes: [UInt8] = []
 
-        init() { bytes.reserveCapacity(512) }
+        package init() { bytes.reserveCapacity(512) }
 
         /// The object of `pairs` as text, `value` writing each value.
         mutating func object<Pairs: Sequence, Value>(
@@ -88,7 +88,8 @@ enum ResultsJSON {
     /// Stored results that do not read as this encoding describes.
     struct Malformed: Error {}
 
-    /// Reads an object written by ``Writer``; `value` reads one value at the reader's position.
+    /// Reads an object written by ``Writer``, or by PostgreSQL's jsonb output (a space after each
+    /// colon and comma); `value` reads one value at the reader's position.
     static func object<Value>(
         _ text: String, value: (inout Reader) throws -> Value
     ) throws -> [CompetenceCode: Value] {
@@ -97,7 +98,7 @@ enum ResultsJSON {
             var reader = Reader(bytes: utf8)
             var result: [CompetenceCode: Value] = [:]
             try reader.expect(UInt8(ascii: "{"))
-            if try reader.peek() == UInt8(ascii: "}") { return result }
+            if try reader.skip(UInt8(ascii: "}")) { return result }
             repeat {
                 let code = CompetenceCode(try reader.string())
                 try reader.expect(UInt8(ascii: ":"))
@@ -118,13 +119,20 @@ enum ResultsJSON {
             return bytes[index]
         }
 
+        /// Skips the spaces between tokens.
+        private mutating func skipSpaces() {
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        }
+
         mutating func expect(_ byte: UInt8) throws {
+            skipSpaces()
             guard try peek() == byte else { throw Malformed() }
             index += 1
         }
 
         /// Skips `byte` if it is next.
         mutating func skip(_ byte: UInt8) throws -> Bool {
+            skipSpaces()
             guard try peek() == byte else { return false }
             index += 1
             return true
@@ -158,6 +166,7 @@ enum ResultsJSON {
 
         /// The text of a JSON number.
         private mutating func numberText() throws -> Substring {
+            skipSpaces()
             let start = index
             while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
             guard index > start else { throw Malformed() }

@@ -24,12 +24,7 @@ extension SQLiteStore: CatalogueStore {
 
     public func providers() async throws -> [CatalogueProvider] {
         try await reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM provider ORDER BY id").map { row in
-                CatalogueProvider(
-                    id: row["id"], name: row["name"], siret: row["siret"],
-                    belgianCompanyNumber: row["belgianCompanyNumber"],
-                    country: (row["country"] as String?).flatMap(Country.init(rawValue:)))
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM provider ORDER BY id").map { try StoredValues.provider($0) }
         }
     }
 
@@ -41,12 +36,7 @@ extension SQLiteStore: CatalogueStore {
                     SELECT v.*, f.name AS fileName FROM catalogueVersion v JOIN importedFile f ON f.id = v.fileID
                     WHERE v.providerID = ? ORDER BY v.id
                     """, arguments: [providerID]
-            ).map { row in
-                CatalogueVersion(
-                    providerID: row["providerID"], fileName: row["fileName"], format: row["format"],
-                    importedAt: row["importedAt"], isCurrent: row["isCurrent"], courseCount: row["courseCount"],
-                    sessionCount: row["sessionCount"])
-            }
+            ).map { try StoredValues.catalogueVersion($0) }
         }
     }
 }

@@ -27,8 +27,9 @@ extension SQLiteStore: PlanStore {
             }
             let inputs = try Row.fetchAll(
                 db, sql: "SELECT * FROM planInput WHERE planID = ? ORDER BY rowid", arguments: [id]
-            ).map { PlanInput(kind: $0["kind"], name: $0["name"], contentHash: $0["contentHash"]) }
-            return StoredPlan(summary: Self.summary(row), inputs: inputs, document: row["document"])
+            ).map { try StoredValues.planInput($0) }
+            return StoredPlan(
+                summary: try StoredValues.planSummary(row), inputs: inputs, document: try row.bytes("document"))
         }
     }
 
@@ -43,13 +44,7 @@ extension SQLiteStore: PlanStore {
                 } else {
                     try Row.fetchAll(db, sql: "SELECT \(columns) FROM plan ORDER BY id DESC")
                 }
-            return rows.map(Self.summary)
+            return try rows.map { try StoredValues.planSummary($0) }
         }
-    }
-
-    private static func summary(_ row: Row) -> PlanSummary {
-        PlanSummary(
-            id: row["id"], createdAt: row["createdAt"], territoryID: row["territoryID"], label: row["label"],
-            previousPlanID: row["previousPlanID"])
     }
 }

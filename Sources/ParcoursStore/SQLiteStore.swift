@@ -5,7 +5,7 @@ import ParcoursModel
 /// The default ``DataStore``: one SQLite file, created and migrated when opened.
 public struct SQLiteStore: DataStore {
     private let queue: DatabaseQueue
-    private let location: String
+    let location: String
 
     /// Opens the database at `path`, creating its folder and file and applying every pending
     /// migration. `":memory:"` opens a private in-memory database.
@@ -19,6 +19,8 @@ public struct SQLiteStore: DataStore {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 var configuration = Configuration()
                 configuration.foreignKeysEnabled = true
+                // Another process writing (a second service instance on the same file): wait for it.
+                configuration.busyMode = .timeout(10)
                 queue = try DatabaseQueue(path: path, configuration: configuration)
             }
             try Schema.migrator.migrate(queue)
@@ -51,9 +53,9 @@ public struct SQLiteStore: DataStore {
             for commune in Set(agents.map(\.communeCode)) {
                 try db.execute(sql: "DELETE FROM agent WHERE communeCode = ?", arguments: [commune])
             }
-            let statement = try db.makeStatement(sql: AgentColumns.insertSQL)
+            let statement = try db.makeStatement(sql: Self.insertSQL(into: "agent", columns: AgentColumns.names))
             for agent in agents {
-                try statement.execute(arguments: AgentColumns.arguments(agent, fileID: fileID))
+                try statement.execute(arguments: StatementArguments(AgentColumns.values(agent, fileID: fileID)))
             }
             try setRowCount(agents.count, ofFile: fileID, in: db)
             return .imported(rows: agents.count)
@@ -62,7 +64,9 @@ public struct SQLiteStore: DataStore {
 
     public func agents() async throws -> [Agent] {
         try await reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY communeCode, externalID").map(AgentColumns.agent)
+            try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY communeCode, externalID").map {
+                try AgentColumns.agent($0)
+            }
         }
     }
 
@@ -72,11 +76,8 @@ public struct SQLiteStore: DataStore {
 
     public func importedFiles() async throws -> [ImportedFile] {
         try await reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM importedFile ORDER BY id").map { row in
-                ImportedFile(
-                    name: row["name"], contentHash: row["contentHash"],
-                    kind: ImportKind(rawValue: row["kind"]) ?? .pixExport, importedAt: row["importedAt"],
-                    rows: row["rowCount"])
+            try Row.fetchAll(db, sql: "SELECT * FROM importedFile ORDER BY id").map {
+                try StoredValues.importedFile($0)
             }
         }
     }
@@ -103,6 +104,11 @@ public struct SQLiteStore: DataStore {
         return db.lastInsertedRowID
     }
 
+    /// `INSERT INTO table (columns…) VALUES (?, …)`.
+    static func insertSQL(into table: String, columns: [String]) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+    }
+
     func setRowCount(_ count: Int, ofFile fileID: Int64, in db: Database) throws {
         try db.execute(sql: "UPDATE importedFile SET rowCount = ? WHERE id = ?", arguments: [count, fileID])
     }
@@ -116,6 +122,8 @@ public struct SQLiteStore: DataStore {
                 return try queue.write(body)
             } catch let error as DatabaseError {
                 throw StoreError(location: location, message: Self.describe(error))
+            } catch let error as any UnreadableStoredData {
+                throw StoreError(location: location, message: error.description)
             }
         }
     }
@@ -126,6 +134,19 @@ public struct SQLiteStore: DataStore {
             return try await queue.write(body)
         } catch let error as DatabaseError {
             throw StoreError(location: location, message: Self.describe(error))
+        } catch let error as any UnreadableStoredData {
+            throw StoreError(location: location, message: error.description)
+        }
+    }
+
+    /// Runs `body` outside of any transaction (it opens its own), the task waiting without holding a thread.
+    func writingWithoutTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await queue.writeWithoutTransaction(body)
+        } catch let error as DatabaseError {
+            throw StoreError(location: location, message: Self.describe(error))
+        } catch let error as any UnreadableStoredData {
+            throw StoreError(location: location, message: error.description)
         }
     }
 
@@ -134,6 +155,8 @@ public struct SQLiteStore: DataStore {
             return try await queue.read(body)
         } catch let error as DatabaseError {
             throw StoreError(location: location, message: Self.describe(error))
+        } catch let error as any UnreadableStoredData {
+            throw StoreError(location: location, message: error.description)
         }
     }
 

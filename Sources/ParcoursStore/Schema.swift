@@ -11,11 +11,9 @@ enum Schema {
                 table.primaryKey("key", .text)
                 table.column("value", .blob).notNull()
             }
-            var generator = SystemRandomNumberGenerator()
-            let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
             try db.execute(
                 sql: "INSERT INTO setting (key, value) VALUES (?, ?)",
-                arguments: [SettingKey.pseudonymSecret, Data(secret)])
+                arguments: [SettingKey.pseudonymSecret, Data(SettingKey.newPseudonymSecret())])
 
             try db.create(table: "importedFile") { table in
                 table.autoIncrementedPrimaryKey("id")
@@ -85,6 +83,7 @@ enum Schema {
         CatalogueSchema.register(in: &migrator)
         registerResultsInParticipation(in: &migrator)
         PlanSchema.register(in: &migrator)
+        JobSchema.register(in: &migrator)
         return migrator
     }
 }
@@ -134,6 +133,12 @@ extension Schema {
 }
 
 /// Keys of the `setting` table.
-enum SettingKey {
-    static let pseudonymSecret = "pseudonym-secret"
+package enum SettingKey {
+    package static let pseudonymSecret = "pseudonym-secret"
+
+    /// A new secret for the pseudonyms of a new database's agents: 32 random bytes.
+    package static func newPseudonymSecret() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
 }

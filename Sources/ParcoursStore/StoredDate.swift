@@ -5,9 +5,9 @@ import ParcoursModel
 /// Dates as GRDB stores them (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), written without a date formatter
 /// for whole seconds (every date of a Pix export): a formatter per row would cost more than the
 /// insert itself. Other dates go through GRDB, so that the text is the same either way.
-enum StoredDate {
+package enum StoredDate {
     /// The text GRDB stores for `date`.
-    static func text(_ date: Date) -> String {
+    package static func text(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970
         let fallback = { String.fromDatabaseValue(date.databaseValue) ?? "" }
         guard seconds.rounded() == seconds, abs(seconds) < 1e11 else { return fallback() }

@@ -1,21 +1,24 @@
 import Foundation
 import ParcoursImport
 import ParcoursStore
+import ParcoursWorkflow
 
 extension GlobalOptions {
-    /// Opens the database of `--database`, creating and migrating it when needed, or exits with
-    /// the problem on stderr.
-    func openStore() throws -> SQLiteStore {
-        do {
-            return try SQLiteStore(path: database)
-        } catch let error as OlderExportError {
-            throw CommandFailure(lines: [error.message(in: language)])
-        } catch let error as StoreError {
-            throw CommandFailure(lines: [error.description])
-        } catch let error as CocoaError {
-            throw CommandFailure(lines: [error.localizedDescription])
-        }
+    /// Opens the database of `--database` (an SQLite file, or a `postgres://` URL), creating and
+    /// migrating it when needed, or exits with the problem on stderr.
+    func openStore() async throws -> any ParcoursDatabase {
+        try await reportingFailures { try await StoreOpening.open(database) }
     }
+
+    /// Whether `--database` names a database that may hold data: a PostgreSQL server, or an SQLite
+    /// file that exists (a command that only reads creates none).
+    var databaseExists: Bool {
+        guard case .sqlite(let path) = try? DatabaseLocation(database) else { return true }
+        return FileManager.default.fileExists(atPath: path)
+    }
+
+    /// The database of `--database` as people may see it: a PostgreSQL URL without its password.
+    var databaseName: String { (try? DatabaseLocation(database))?.description ?? database }
 
     /// Runs `body`, turning import problems, database errors and file-system errors (a folder that
     /// cannot be created, a file that cannot be written) into a ``CommandFailure``: one line per

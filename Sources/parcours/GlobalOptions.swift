@@ -5,7 +5,10 @@ import ParcoursModel
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file (created and migrated if missing).")
+    @Option(
+        name: .long,
+        help: "The SQLite database file, or a postgres://user@host[:port]/database URL (created or migrated if needed)."
+    )
     var database: String = "parcours.sqlite"
 
     @Option(name: .long, help: "Language of what is written for people: fr or en (default: from the locale, else fr).")

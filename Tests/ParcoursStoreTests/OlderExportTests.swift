@@ -6,14 +6,15 @@ import Testing
 @Suite struct OlderExportTests {
     static func row(_ externalID: String, level: Int, sharedOn day: Int?) -> PixRow {
         PixRow(
-            campaign: SQLiteStoreTests.profiles, competences: [CompetenceCode("1.1")], externalID: externalID,
+            campaign: StoreTests.profiles, competences: [CompetenceCode("1.1")], externalID: externalID,
             lastName: "Dupont", firstName: "Anne", shared: day != nil,
             sharedAt: day.map { Date(timeIntervalSince1970: Double($0) * 86_400) },
             profileResults: day == nil ? [] : [PixProfileResult(level: level, pix: level * 8)], line: 2)
     }
 
-    @Test func anOlderExportOfAStoredCampaignIsRefusedAndChangesNothing() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func anOlderExportOfAStoredCampaignIsRefusedAndChangesNothing(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         // The newer export (shares up to day 20 000) is imported first.
         _ = try await store.importPixExport(
             SourceFile(name: "new.csv", contentHash: "new"),
@@ -34,8 +35,9 @@ import Testing
         #expect(try await store.importedFiles().map(\.name) == ["new.csv"])
     }
 
-    @Test func anExportWithTheSameLatestShareReplacesTheStoredOne() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func anExportWithTheSameLatestShareReplacesTheStoredOne(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         _ = try await store.importPixExport(
             SourceFile(name: "a.csv", contentHash: "a"), rows: [Self.row("1", level: 2, sharedOn: 20_000)])
         _ = try await store.importPixExport(

@@ -12,8 +12,9 @@ import Testing
             ], document: Data("{\"label\":\"\(label)\"}".utf8))
     }
 
-    @Test func aPlanRoundTripsWithItsInputsAndDocument() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func aPlanRoundTripsWithItsInputsAndDocument(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         let id = try await store.savePlan(Self.plan("namur", label: "first"))
         let stored = try #require(try await store.plan(id: id))
         #expect(stored.summary.territoryID == "namur")
@@ -24,8 +25,9 @@ import Testing
         #expect(try await store.plan(id: id + 1) == nil)
     }
 
-    @Test func latestIsTheNewestPlanOfTheTerritoryWhenGiven() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func latestIsTheNewestPlanOfTheTerritoryWhenGiven(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         let first = try await store.savePlan(Self.plan("namur", label: "a"))
         let bastia = try await store.savePlan(Self.plan("bastia", label: "b"))
         let replan = try await store.savePlan(Self.plan("namur", label: "c", previous: first))
@@ -45,8 +47,9 @@ import Testing
         #expect(PlanReference("last") == nil)
     }
 
-    @Test func aPreviousPlanMustExist() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func aPreviousPlanMustExist(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         await #expect(throws: StoreError.self) {
             try await store.savePlan(Self.plan("namur", label: "x", previous: 99))
         }

@@ -26,7 +26,7 @@ struct DiagnoseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         if let commune, configuration.territory(ofCommune: commune) == nil {
             throw CommandFailure(
                 lines: [

@@ -36,7 +36,7 @@ struct ImportCatalogueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let reader = catalogue.reader(configuration: configuration)
         let language = options.language
         var status: Int32 = 0

@@ -17,7 +17,7 @@ struct ImportPixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let framework = try options.loadConfiguration().framework
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let outcomes = try await options.reportingFailures {
             try await PixImport.run(paths: files, into: store, framework: framework, language: options.language)
         }

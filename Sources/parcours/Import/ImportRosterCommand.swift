@@ -17,7 +17,7 @@ struct ImportRosterCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let outcome = try await options.reportingFailures {
             try await RosterImport.run(path: file, into: store, configuration: configuration)
         }

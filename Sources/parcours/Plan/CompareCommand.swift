@@ -25,7 +25,7 @@ struct CompareCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try options.openStore()
+        let store = try await options.openStore()
         var figures: [PlanFigures] = []
         for reference in [first, second] {
             let (stored, record) = try await options.loadPlan(reference, from: store)

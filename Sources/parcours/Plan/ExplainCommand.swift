@@ -37,7 +37,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         let language = options.language
         let configuration = try options.loadConfiguration()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let (stored, record) = try await options.loadPlan(plan, from: store)
         guard let territory = configuration.territory(id: record.territoryID) else {
             throw CommandFailure(lines: [

@@ -31,7 +31,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let language = options.language
         let configuration = try options.loadConfiguration()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         var planningDate: CalendarDay?
         if let date {
             guard let day = CalendarDay(iso: date) else {

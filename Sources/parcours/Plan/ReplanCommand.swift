@@ -45,7 +45,7 @@ struct ReplanCommand: AsyncParsableCommand {
     func run() async throws {
         let language = options.language
         let configuration = try options.loadConfiguration()
-        let store = try options.openStore()
+        let store = try await options.openStore()
         let (stored, previous) = try await options.loadPlan(from, from: store)
         guard let territory = configuration.territory(id: previous.territoryID) else {
             throw CommandFailure(lines: [

@@ -16,8 +16,8 @@ extension GlobalOptions {
         else {
             throw CommandFailure(lines: [
                 language.pick(
-                    "aucun plan \(reference) dans \(database) : faites-en un avec « parcours plan »",
-                    "no plan \(reference) in \(database): make one with 'parcours plan'")
+                    "aucun plan \(reference) dans \(databaseName) : faites-en un avec « parcours plan »",
+                    "no plan \(reference) in \(databaseName): make one with 'parcours plan'")
             ])
         }
         do {

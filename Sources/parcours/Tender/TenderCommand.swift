@@ -64,9 +64,9 @@ struct TenderCommand: AsyncParsableCommand {
         }
         let request: TenderDemand
         let origin: String
-        var store: SQLiteStore?
+        var store: (any ParcoursDatabase)?
         if let plan {
-            let opened = try options.openStore()
+            let opened = try await options.openStore()
             store = opened
             let plans = try await storedPlans(plan, from: opened, territories: configuration.territories.map(\.id))
             guard let territory = configuration.territory(id: plans[0].record.territoryID) else {
@@ -85,7 +85,7 @@ struct TenderCommand: AsyncParsableCommand {
         } else {
             // A demand file alone; the database, when it exists, gives the comparable prices.
             guard let changes, let demand else { return }
-            if FileManager.default.fileExists(atPath: options.database) { store = try options.openStore() }
+            if options.databaseExists { store = try await options.openStore() }
             request =
                 launch.map {
                     TenderDemand(
@@ -115,7 +115,7 @@ struct TenderCommand: AsyncParsableCommand {
 
     /// The plans `reference` names: one plan by id, or the latest plan of `--territory`, or of each
     /// territory that has one (in the order of `territories`).
-    private func storedPlans(_ reference: PlanReference, from store: SQLiteStore, territories: [String]) async throws
+    private func storedPlans(_ reference: PlanReference, from store: some PlanStore, territories: [String]) async throws
         -> [(
             id: Int64, record: PlanRecord
         )]

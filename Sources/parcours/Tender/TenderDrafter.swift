@@ -13,7 +13,7 @@ struct TenderDrafter {
     let options: GlobalOptions
     let configuration: Configuration
     /// The database whose priced catalogue courses are the comparable prices; nil for none.
-    let store: SQLiteStore?
+    let store: (any CatalogueStore)?
 
     var language: Language { options.language }
 

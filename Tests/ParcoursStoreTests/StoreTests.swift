@@ -3,7 +3,8 @@ import ParcoursModel
 import ParcoursStore
 import Testing
 
-@Suite struct SQLiteStoreTests {
+/// What every store does (``Backend``): imports all or nothing, rows read back as written.
+@Suite struct StoreTests {
     static let profiles = PixCampaign(
         organizationName: "Commune d'Andenne", campaignID: "1001", code: "PROANDENNE", name: "Profils 2024",
         kind: .profilesCollection, targetProfileName: nil)
@@ -44,8 +45,9 @@ import Testing
 
     struct ProducerFailure: Error {}
 
-    @Test func participationsRoundTripWithMeasuredAndEstimatedLevelsApart() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func participationsRoundTripWithMeasuredAndEstimatedLevelsApart(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         let rows = [Self.profileRow("00042", level: 2, line: 2), Self.notShared, Self.assessed]
         let outcome = try await store.importPixExport(SourceFile(name: "a.csv", contentHash: "h1"), rows: rows)
         #expect(outcome == .imported(rows: 3))
@@ -57,8 +59,9 @@ import Testing
         #expect(stored[2].levels == nil && stored[2].mastery == [CompetenceCode("3.1"): 2.0 / 3.0])
     }
 
-    @Test func participationsAsTheReaderMakesThemAreStoredUnchanged() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func participationsAsTheReaderMakesThemAreStoredUnchanged(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         let participations = [Self.profileRow("00042", level: 2, line: 2), Self.notShared, Self.assessed].map(
             \.participation)
         _ = try await store.importPixExport(
@@ -66,8 +69,9 @@ import Testing
         #expect(try await store.participations() == participations)
     }
 
-    @Test func importingTheSameContentAgainChangesNothing() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func importingTheSameContentAgainChangesNothing(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         let file = SourceFile(name: "export.csv", contents: Data("same bytes".utf8))
         _ = try await store.importPixExport(file, rows: [Self.profileRow("1", level: 2, line: 2)])
         var producerCalled = false
@@ -82,8 +86,9 @@ import Testing
         #expect(try await store.importedFiles().map(\.name) == ["export.csv"])
     }
 
-    @Test func aFailingImportStoresNothing() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func aFailingImportStoresNothing(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         await #expect(throws: ProducerFailure.self) {
             try await store.importPixExport(SourceFile(name: "bad.csv", contentHash: "bad")) { add in
                 try add(Self.profileRow("1", level: 2, line: 2))
@@ -98,8 +103,9 @@ import Testing
         #expect(outcome == .imported(rows: 1))
     }
 
-    @Test func aNewerExportOfACampaignReplacesTheOlderOne() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func aNewerExportOfACampaignReplacesTheOlderOne(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         _ = try await store.importPixExport(
             SourceFile(name: "old.csv", contentHash: "old"),
             rows: [Self.profileRow("1", level: 1, line: 2), Self.assessed])
@@ -111,8 +117,9 @@ import Testing
         #expect(stored.filter { $0.campaign.campaignID == "2002" } == [Self.assessed.participation])
     }
 
-    @Test func aRosterReplacesTheAgentsOfTheCommunesItNames() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func aRosterReplacesTheAgentsOfTheCommunesItNames(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         _ = try await store.importRoster(
             SourceFile(name: "r1.csv", contentHash: "r1"),
             agents: [
@@ -125,8 +132,9 @@ import Testing
         #expect(agents[1] == Self.agent("3", commune: "92003"))
     }
 
-    @Test func aDuplicateAgentFailsTheWholeRoster() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func aDuplicateAgentFailsTheWholeRoster(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         await #expect(throws: StoreError.self) {
             try await store.importRoster(
                 SourceFile(name: "dup.csv", contentHash: "dup"),
@@ -148,13 +156,14 @@ import Testing
 }
 
 @Suite struct SeveralFilesTests {
-    @Test func severalFilesAreOneTransaction() async throws {
-        let store = try SQLiteStore(path: ":memory:")
+    @Test(arguments: Backend.available)
+    func severalFilesAreOneTransaction(backend: Backend) async throws {
+        let store = try await backend.makeStore()
         let files = [SourceFile(name: "a.csv", contentHash: "a"), SourceFile(name: "b.csv", contentHash: "b")]
-        await #expect(throws: SQLiteStoreTests.ProducerFailure.self) {
+        await #expect(throws: StoreTests.ProducerFailure.self) {
             try await store.importPixExports(files) { file, add in
-                if file.name == "b.csv" { throw SQLiteStoreTests.ProducerFailure() }
-                try add(SQLiteStoreTests.profileRow("1", level: 2, line: 2))
+                if file.name == "b.csv" { throw StoreTests.ProducerFailure() }
+                try add(StoreTests.profileRow("1", level: 2, line: 2))
             }
         }
         #expect(try await store.importedFiles().isEmpty)
@@ -162,7 +171,7 @@ import Testing
         // The same content twice in one call is stored once.
         let outcomes = try await store.importPixExports(files + [SourceFile(name: "a-copy.csv", contentHash: "a")]) {
             file, add in
-            try add(SQLiteStoreTests.profileRow(file.name, level: 2, line: 2))
+            try add(StoreTests.profileRow(file.name, level: 2, line: 2))
         }
         #expect(outcomes.prefix(2) == [.imported(rows: 1), .imported(rows: 1)])
         guard case .alreadyImported = outcomes[2] else {
