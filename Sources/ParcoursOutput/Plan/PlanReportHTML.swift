@@ -33,11 +33,12 @@ private struct PlanReportPage {
     }
 
     var body: String {
-        var out = header + figures
+        // A re-plan's changes come first: what its readers look for.
+        var out = header + figures + changesSection
         for territory in territoriesInPlan {
             out += territorySection(territory)
         }
-        out += changesSection + sessionsSection + unmetSection + footer
+        out += sessionsSection + unmetSection + footer
         return out
     }
 

@@ -294,8 +294,8 @@ public struct PlanWording: Sendable {
                 others == 0
                 ? ""
                 : t(
-                    " (et \(others) autre(s) session(s), voir le détail)",
-                    " (and \(others) other session(s), see the details)")
+                    " (et \(others) autre(s) session(s) écartée(s) aussi)",
+                    " (and \(others) other session(s) ruled out too)")
             return self.reason(reason) + note
         case .commonFailure(let atLevel, let sharing, let id, let failure):
             return t(

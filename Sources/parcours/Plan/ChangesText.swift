@@ -11,6 +11,7 @@ struct ChangesText {
 
     private var plan: TrainingPlan { wording.context.plan }
     private func t(_ french: String, _ english: String) -> String { wording.context.language.pick(french, english) }
+    private var colon: String { t(" : ", ": ") }
 
     var lines: [String] {
         var lines = [
@@ -23,7 +24,7 @@ struct ChangesText {
             lines.append(t("Déplacées :", "Moved:"))
             for moved in changes.moved {
                 lines.append(
-                    "  \(moved.previous.agentID) — \(moved.previous.competence) : \(moved.previous.sessionID) → \(moved.current.sessionID) (\(wording.cause(moved.cause)))"
+                    "  \(moved.previous.agentID) — \(moved.previous.competence)\(colon)\(moved.previous.sessionID) → \(moved.current.sessionID) (\(wording.cause(moved.cause)))"
                 )
             }
         }
@@ -31,7 +32,7 @@ struct ChangesText {
             lines.append(t("Abandonnées :", "Dropped:"))
             for dropped in changes.dropped {
                 lines.append(
-                    "  \(dropped.previous.agentID) — \(dropped.previous.competence) : \(dropped.previous.sessionID) (\(wording.cause(dropped.cause)))"
+                    "  \(dropped.previous.agentID) — \(dropped.previous.competence)\(colon)\(dropped.previous.sessionID) (\(wording.cause(dropped.cause)))"
                 )
                 // What the new plan's reasons come down to, and what would cover the need again.
                 if let explanation = wording.context.unmetExplanation(
@@ -46,7 +47,9 @@ struct ChangesText {
         }
         if !changes.added.isEmpty {
             lines.append(t("Ajoutées :", "Added:"))
-            for added in changes.added { lines.append("  \(added.agentID) — \(added.competence) : \(added.sessionID)") }
+            for added in changes.added {
+                lines.append("  \(added.agentID) — \(added.competence)\(colon)\(added.sessionID)")
+            }
         }
         for pin in plan.releasedPins {
             let reason = pin.reason.map { " — " + wording.reason($0) } ?? ""
