@@ -26,4 +26,36 @@ import Testing
             contentsOf: output.appending(path: "communes/\(commune)/diagnosis.html"), encoding: .utf8)
         #expect(communeReport.contains(lastName))
     }
+
+    @Test func draftsTheTenderPackageOfEachTerritoryFromItsPlan() throws {
+        let demo = try DemoRun.shared.get()
+        let (output, result) = (demo.output, demo.result)
+        try #require(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("Mise en concurrence du plan ") }.count == 2)
+        let packages = lines.filter { $0.contains("/tender/BE-namur : ") || $0.contains("/tender/FR-bastia : ") }
+        #expect(packages.count == 2, "\(result.standardOutput)")
+        #expect(packages.allSatisfy { $0.hasSuffix("avis valide (XSD ; Schematron TED non vérifié)") })
+        #expect(
+            result.standardOutput.contains("Dossiers de consultation (acheteurs) : \(output.path)/tender/index.html"))
+        let files: [String: [String]] = [
+            "BE-namur": [
+                "cahier-special-des-charges.odt", "formulaire-offre.odt", "inventaire.ods", "demande-dume.odt",
+                "communes-participantes.ods", "estimation-confidentielle.ods", "note-acheteur.odt", "avis-eforms.xml",
+            ],
+            "FR-bastia": [
+                "reglement-de-consultation.odt", "ccap.odt", "cctp.odt", "acte-engagement.odt", "bpu.ods", "dqe.ods",
+                "demande-dume.odt", "communes-participantes.ods", "estimation-confidentielle.ods", "note-acheteur.odt",
+                "avis-eforms.xml",
+            ],
+        ]
+        for (folder, names) in files {
+            for name in names {
+                let path = output.appending(path: "tender/\(folder)/\(name)").path
+                #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+            }
+        }
+        let index = try String(contentsOf: output.appending(path: "tender/index.html"), encoding: .utf8)
+        #expect(index.contains("BE-namur/cahier-special-des-charges.html") && index.contains("FR-bastia/cctp.html"))
+    }
 }

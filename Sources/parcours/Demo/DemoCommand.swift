@@ -9,13 +9,14 @@ import ParcoursWorkflow
 /// `parcours demo [--out DIR]`: the whole job on the bundled sample data. Imports every roster and
 /// Pix export of `Samples/` and every catalogue of `Catalogues/` (both found beside `Config/`) into a
 /// fresh database inside the output folder, writes the territory diagnosis there and each commune's
-/// own report in `communes/<code>/`, makes and stores the training plan of each territory, then says
-/// where to look. Works from any current folder.
+/// own report in `communes/<code>/`, makes and stores the training plan of each territory, drafts the
+/// tender packages of what no catalogue covers in `tender/`, then says where to look. Works from any
+/// current folder.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract:
-            "Import the bundled samples and catalogues, write the diagnosis and make the plans (default folder: ./out).",
+            "Import the bundled samples and catalogues, write the diagnosis, make the plans and draft the tenders (default folder: ./out).",
         discussion: "The database is created afresh as DIR/parcours.sqlite; --database is not used.")
 
     @OptionGroup var options: GlobalOptions
@@ -114,10 +115,33 @@ struct DemoCommand: AsyncParsableCommand {
                 Each commune's own report (with names): \(folder.appending(path: "communes").path)/<code>/diagnosis.html (\(written.1.count) communes)
                 """))
         for plan in plans { print(runner.summary(plan).joined(separator: "\n")) }
+        try await draftTenders(
+            of: plans, store: store, configuration: configuration, into: folder.appending(path: "tender"))
         print(
             language.pick(
                 "Expliquer, refaire, comparer : parcours explain|replan|compare --database \(databasePath) …",
                 "Explain, re-plan, compare: parcours explain|replan|compare --database \(databasePath) …"))
+    }
+
+    /// Writes the tender packages of the plans' unmet needs that no catalogue session can take into
+    /// `folder` (one sub-folder per country, an `index.html`), launched today.
+    private func draftTenders(
+        of plans: [PlanRunner.Outcome], store: SQLiteStore, configuration: Configuration, into folder: URL
+    ) async throws {
+        guard let first = plans.first else { return }
+        let fromPlans = PlanTenderDemand(
+            plans: plans.map { ($0.id, $0.record) }, launchDate: PlanRunner.today(in: first.territory))
+        let drafter = TenderDrafter(options: options, configuration: configuration, store: store)
+        print(drafter.summary(of: fromPlans.sources).joined(separator: "\n"))
+        guard !fromPlans.demand.needs.isEmpty else {
+            print(options.language.pick("Aucun besoin à mettre en consultation.", "No need to tender."))
+            return
+        }
+        _ = try await drafter.draft(fromPlans.demand, origin: "demo", out: folder)
+        print(
+            options.language.pick(
+                "Dossiers de consultation (acheteurs) : \(folder.appending(path: "index.html").path)",
+                "Tender packages (buyers): \(folder.appending(path: "index.html").path)"))
     }
 
     /// Stores every catalogue file of `folder` (sorted by name); returns how many.
