@@ -16,6 +16,17 @@ public struct ProcedureRecommendation: Hashable, Sendable {
     /// `16` (standard regime), `20` (light regime) when EU publication is required, else `E3` (voluntary).
     public let eFormsSubtype: String
 
+    /// What the published documents say of the regime: the light-regime reason, or that the general rules
+    /// apply; the doubts behind a standard regime stay in the buyer's note (``regimeReasonFR``).
+    public var regimeStatementFR: String {
+        regime == .light
+            ? regimeReasonFR
+            : "Le marché est passé selon les règles générales de passation ; il n'est pas traité comme un marché de services sociaux et autres services spécifiques."
+    }
+
+    /// Whether the procedure lets the buyer negotiate with the tenderers (every one but the open procedure).
+    public var allowsNegotiation: Bool { tier.procedure != .open }
+
     /// Whether a notice in the Official Journal of the EU is required.
     public var europeanPublication: Bool { tier.publication == .european }
 

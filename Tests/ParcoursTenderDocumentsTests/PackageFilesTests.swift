@@ -108,7 +108,9 @@ import Testing
             let quantity = try #require(rows[3][3].value)
             let expected = lot.estimate.referencePrice.unit == .groupHour ? lot.groupHours : lot.traineeHours / 7
             #expect(abs(quantity - expected) < 0.0001)
-            let total = try #require(rows.first { $0.count > 1 && $0[1].text == "Total HT du lot" }?[5].value)
+            let total = try #require(
+                rows.first { $0.count > 1 && $0[1].text == "Total \(country == .belgium ? "HTVA" : "HT") du lot" }?[5]
+                    .value)
             if file.hasPrefix("estimation") {
                 // Priced at the reference prices, the lot total is the estimate before rounding.
                 #expect(abs(total - (lot.estimate.referenceAmount + lot.estimate.equipmentAmount).euros) < 0.005)
@@ -129,6 +131,36 @@ import Testing
             let cell = totals[4 + index]
             #expect(cell.value == Double(lot.trainees))
             #expect(reader.evaluate(cell.formula ?? "", in: "Communes") == Double(lot.trainees))
+        }
+    }
+
+    @Test func negotiationAndRegimeDoubtsAreSaidWhereTheyBelong() throws {
+        // Small packages (adapted procedure, low value): the buyer may negotiate. The doubt on the regime of
+        // computer training is the buyer's, in its note; the published documents only state the regime.
+        let published = [("FR", "reglement-de-consultation.html"), ("BE", "cahier-special-des-charges.html")]
+        for (country, file) in published {
+            let written = try package(country == "FR" ? .france : .belgium)
+            let text = try String(contentsOf: written.folder.appending(path: file), encoding: .utf8)
+            #expect(text.contains("se réserve la possibilité de négocier"), "\(file)")
+            #expect(!text.contains("retirez-les de cette liste"), "\(file)")
+            #expect(text.contains("règles générales de passation"), "\(file)")
+            let note = try String(contentsOf: written.folder.appending(path: "note-acheteur.html"), encoding: .utf8)
+            #expect(note.contains("retirez-les de cette liste"))
+        }
+        // Over the EU threshold (prices × 40): the open procedure, where no negotiation is allowed.
+        let folder = PackageFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = try PackageFixtures.rules(priceFactor: 40)
+        let open = try PackageFixtures.writer(rules: rules).write(
+            PackageFixtures.packages(rules: rules), to: folder, issueDate: PackageFixtures.launch)
+        for written in open {
+            #expect(written.package.recommendation.tier.procedure == .open)
+            let file =
+                written.package.country == .france
+                ? "reglement-de-consultation.html" : "cahier-special-des-charges.html"
+            let text = try String(contentsOf: written.folder.appending(path: file), encoding: .utf8)
+            #expect(text.contains("Aucune négociation"))
+            #expect(!text.contains("se réserve la possibilité de négocier"))
         }
     }
 }

@@ -6,6 +6,15 @@ public enum PriceUnit: String, Hashable, Codable, Sendable, CaseIterable {
     case traineeDay = "trainee-day"
     /// One device (laptop) lent for one training day.
     case deviceDay = "device-day"
+
+    /// The unit as the price schedules name it.
+    public var labelFR: String {
+        switch self {
+        case .groupHour: "heure-groupe"
+        case .traineeDay: "journée-stagiaire"
+        case .deviceDay: "poste-jour"
+        }
+    }
 }
 
 /// A price the estimates start from, with where it comes from.

@@ -16,7 +16,12 @@ struct AdministrativeSections {
         document.paragraph(
             "Montant maximum de l'accord-cadre, tous lots et toute sa durée : \(FrenchText.euros(recommendation.comparedValue)) hors TVA (valeur estimée des besoins connus : \(FrenchText.euros(recommendation.estimatedTotal)) hors TVA)."
         )
-        document.paragraph(recommendation.regimeReasonFR)
+        document.paragraph(recommendation.regimeStatementFR)
+        document.paragraph(
+            recommendation.allowsNegotiation
+                ? "\(package.buyerTermCapitalizedFR) se réserve la possibilité de négocier avec les soumissionnaires ayant remis une offre ; il peut aussi attribuer le marché sur la base des offres initiales, sans négociation."
+                : "Aucune négociation n'est possible : \(package.buyerTermFR) peut seulement demander aux soumissionnaires de préciser ou de compléter la teneur de leur offre."
+        )
         return document.blocks
     }
 
@@ -50,16 +55,16 @@ struct AdministrativeSections {
     func espdRequest(service: String, legislation: String) -> TextDocument {
         var document = TextDocument(
             fileName: "demande-dume", title: "Demande de Document unique de marché européen (DUME / ESPD)",
-            subtitle: "\(package.subjectFR) — \(package.buyer.name)")
+            subtitle: package.subjectAndBuyerFR)
         document.paragraph(
-            "Le candidat présente sa candidature au moyen du DUME (règlement d'exécution (UE) 2016/7), rempli en ligne \(service). Le pouvoir adjudicateur demande les parties suivantes :"
+            "Le candidat présente sa candidature au moyen du DUME (règlement d'exécution (UE) 2016/7), rempli en ligne \(service). \(package.buyerTermCapitalizedFR) demande les parties suivantes :"
         )
         document.table(
             header: ["Partie", "Contenu demandé"],
             rows: [
                 [
                     "I",
-                    "Informations sur la procédure : reprises par le pouvoir adjudicateur (objet, lots, référence du présent dossier).",
+                    "Informations sur la procédure : reprises par \(package.buyerTermFR) (objet, lots, référence du présent dossier).",
                 ],
                 [
                     "II",

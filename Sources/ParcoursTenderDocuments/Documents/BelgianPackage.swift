@@ -32,7 +32,7 @@ struct BelgianPackage {
             fileName: "cahier-special-des-charges", title: "Cahier spécial des charges",
             subtitle: "\(package.subjectFR) — \(package.recommendation.tier.titleFR)")
         document.table(
-            header: ["Rubrique", ""],
+            header: ["Rubrique", "Renseignement"],
             rows: [
                 ["Pouvoir adjudicateur", "\(package.buyerRoleFR)"],
                 ["Adresse", package.buyerAddressFR],
@@ -51,7 +51,7 @@ struct BelgianPackage {
         document.heading("Partie I — Dispositions administratives")
         document.heading("I.1 Pouvoir adjudicateur et centrale d'achat", level: 2)
         document.paragraph(
-            "\(package.buyer.name) (\(package.buyerAddressFR)) passe le présent marché\(package.buyer.isCentralPurchasingBody ? " en qualité de centrale d'achat au sens de l'article 2, 6° et 47 de la loi du 17 juin 2016, pour le compte des communes dont la liste figure en annexe. Chaque commune adhérente passe ses commandes et paie ses factures ; elle est dispensée d'organiser elle-même une procédure" : "")."
+            "Le pouvoir adjudicateur, \(package.buyer.name) (\(package.buyerAddressFR)), passe le présent marché\(package.buyer.isCentralPurchasingBody ? " en qualité de centrale d'achat au sens de l'article 2, 6° et 47 de la loi du 17 juin 2016, pour le compte des communes dont la liste figure en annexe. Chaque commune adhérente passe ses commandes et paie ses factures ; elle est dispensée d'organiser elle-même une procédure" : "")."
         )
         document.heading("I.2 Objet et lots", level: 2)
         document.paragraph(
@@ -128,7 +128,7 @@ struct BelgianPackage {
     func tenderForm() -> TextDocument {
         var document = TextDocument(
             fileName: "formulaire-offre", title: "Formulaire d'offre",
-            subtitle: "\(package.subjectFR) — \(package.buyer.name)")
+            subtitle: package.subjectAndBuyerFR)
         document.heading("Identification du soumissionnaire")
         for label in [
             "Dénomination et forme juridique", "Numéro d'entreprise (BCE)", "Adresse du siège",

@@ -62,7 +62,7 @@ struct BuyerNote {
             rows: prices.sorted { $0.id < $1.id }.map {
                 [
                     $0.id + ($0.isChosenDefault ? " (valeur par défaut)" : ""), FrenchText.euros($0.amount),
-                    $0.unit.rawValue, $0.source, FrenchText.date($0.date),
+                    $0.unit.labelFR, $0.source, FrenchText.date($0.date),
                 ]
             })
         if let vat = package.vatRule { document.paragraph("TVA : \(vat.ruleFR) (\(vat.source)).") }
@@ -81,7 +81,8 @@ struct BuyerNote {
         }
         if package.buyer.identifier == nil {
             checks.append(
-                "Numéro d'identification de l'acheteur (BCE ou SIRET) à compléter dans les documents et l'avis.")
+                "Numéro d'identification de l'acheteur (\(package.country == .belgium ? "numéro d'entreprise BCE" : "SIRET")) à compléter dans procurement/buyers.yaml : les documents le montrent « à compléter » et l'avis eForms l'omet (cbc:CompanyID, champ BT-501, que TED exige pour l'acheteur comme pour chaque commune pour laquelle il agit)."
+            )
         }
         if package.buyer.street.isEmpty { checks.append("Adresse de l'acheteur à compléter.") }
         checks.append(

@@ -35,7 +35,7 @@ struct CommonSections {
         document.heading("\(prefix)1. Contexte")
         if let context = package.contextFR, !context.isEmpty { document.paragraph(context) }
         document.paragraph(
-            "\(package.buyerRoleFR) organise la formation aux compétences numériques des agents de ses communes. Les niveaux des agents ont été mesurés avec Pix (référentiel de 16 compétences, niveaux 0 à 8) ; le plan de formation mutualisé a d'abord fait appel aux catalogues existants. Le présent marché porte sur les besoins qu'aucune offre de catalogue ne couvre."
+            "\(package.buyerTermCapitalizedFR), \(package.buyer.name), organise la formation aux compétences numériques des agents de ses communes\(package.buyer.isCentralPurchasingBody ? " et agit pour elles en qualité de centrale d'achat (liste en annexe)" : ""). Les niveaux des agents ont été mesurés avec Pix (référentiel de \(framework.competences.count) compétences, niveaux 0 à \(framework.maximumLevel)) ; le plan de formation mutualisé a d'abord fait appel aux catalogues existants. Le présent marché porte sur les besoins qu'aucune session de catalogue ne peut prendre."
         )
         document.paragraph(
             "Besoins à couvrir : \(FrenchText.plural(package.needsByCompetence.values.reduce(0, +), "besoin")) de \(FrenchText.plural(package.agents, "agent")) de \(FrenchText.plural(package.participatingCommunes.count, "commune"))\(package.addedTrainees > 0 ? ", auxquels la coordination ajoute \(FrenchText.plural(package.addedTrainees, "stagiaire"))" : ""). Aucun nom d'agent ne figure dans le présent dossier : les communes transmettent les listes nominatives au titulaire lors de chaque commande."
@@ -53,7 +53,7 @@ struct CommonSections {
 
         document.heading("\(prefix)2. Allotissement")
         document.paragraph(
-            "Le marché est divisé en \(FrenchText.plural(package.lots.count, "lot")), par thème de compétences, zone géographique et format. Les quantités sont présumées : elles engagent le pouvoir adjudicateur dans la limite du maximum de chaque lot."
+            "Le marché est divisé en \(FrenchText.plural(package.lots.count, "lot")), par thème de compétences, zone géographique et format. Les quantités sont présumées : elles engagent \(package.buyerTermFR) dans la limite du maximum de chaque lot."
         )
         document.append([.table(lotsTable(withValues: false))])
 

@@ -55,9 +55,6 @@ struct FrenchPackage {
         document.append([.table(common.lotsTable(withValues: false))])
         document.heading("3. Procédure")
         document.append(administrative.procedure())
-        document.paragraph(
-            "L'acheteur se réserve la possibilité de négocier avec les candidats ayant remis une offre ; il peut aussi attribuer sur la base des offres initiales."
-        )
         document.heading("4. Forme du marché")
         document.append(administrative.frameworkTerms())
         document.heading("5. Dossier de consultation")
@@ -152,7 +149,7 @@ struct FrenchPackage {
 
     func commitment() -> TextDocument {
         var document = TextDocument(
-            fileName: "acte-engagement", title: "Acte d'engagement (AE)", subtitle: "\(title) — \(package.buyer.name)")
+            fileName: "acte-engagement", title: "Acte d'engagement (AE)", subtitle: package.subjectAndBuyerFR)
         for lot in package.lots {
             if lot.number > 1 { document.pageBreak() }
             document.heading(

@@ -37,6 +37,21 @@ extension TenderPackage {
     /// `Formation aux compétences numériques des agents des communes — Province de Namur`.
     var subjectFR: String { "Formation aux compétences numériques des agents des communes — \(territory.name)" }
 
+    /// The subject, followed by the buyer's name when it is not the territory's (the subject names it).
+    var subjectAndBuyerFR: String { buyer.name == territory.name ? subjectFR : "\(subjectFR) — \(buyer.name)" }
+
+    /// How the documents call the buyer: `le pouvoir adjudicateur` in Belgium, `l'acheteur` in France.
+    var buyerTermFR: String { country == .belgium ? "le pouvoir adjudicateur" : "l'acheteur" }
+
+    /// ``buyerTermFR`` at the start of a sentence.
+    var buyerTermCapitalizedFR: String { buyerTermFR.prefix(1).uppercased() + buyerTermFR.dropFirst() }
+
+    /// "Net of VAT" as the country writes it: `HTVA` in Belgium, `HT` in France.
+    var netOfVATFR: String { country == .belgium ? "HTVA" : "HT" }
+
+    /// "VAT included" as the country writes it: `TVAC` in Belgium, `TTC` in France.
+    var withVATFR: String { country == .belgium ? "TVAC" : "TTC" }
+
     /// The buyer's address in one line.
     var buyerAddressFR: String {
         let street = buyer.street.isEmpty ? FrenchText.blank("adresse") : buyer.street

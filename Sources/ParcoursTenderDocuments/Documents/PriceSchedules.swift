@@ -26,14 +26,14 @@ struct PriceSchedules {
                     designation: lot.format == .remote
                         ? "Heure de formation en classe virtuelle pour un groupe (formateur, plateforme, supports)"
                         : "Heure de formation en présentiel pour un groupe (formateur, déplacements, supports)",
-                    unit: "heure-groupe", quantity: lot.groupHours, referencePrice: price.amount))
+                    unit: price.unit.labelFR, quantity: lot.groupHours, referencePrice: price.amount))
         case .traineeDay, .deviceDay:
             lines.append(
                 Line(
                     designation: lot.format == .remote
                         ? "Journée de formation en classe virtuelle par stagiaire"
                         : "Journée de formation par stagiaire",
-                    unit: "journée-stagiaire", quantity: lot.traineeHours / rules.groups.hoursPerDay,
+                    unit: PriceUnit.traineeDay.labelFR, quantity: lot.traineeHours / rules.groups.hoursPerDay,
                     referencePrice: price.amount))
         }
         if lot.deviceDays > 0, let device = lot.estimate.devicePrice {
@@ -41,7 +41,7 @@ struct PriceSchedules {
                 Line(
                     designation:
                         "Mise à disposition d'un ordinateur portable équipé, par stagiaire et par jour de formation",
-                    unit: "poste-jour", quantity: Double(lot.deviceDays), referencePrice: device.amount))
+                    unit: device.unit.labelFR, quantity: Double(lot.deviceDays), referencePrice: device.amount))
         }
         return lines
     }
@@ -66,9 +66,12 @@ struct PriceSchedules {
                 withQuantities
                     ? [
                         .header("N°"), .header("Désignation"), .header("Unité"), .header("Quantité présumée"),
-                        .header("Prix unitaire HT"), .header("Total HT"),
+                        .header("Prix unitaire \(package.netOfVATFR)"), .header("Total \(package.netOfVATFR)"),
                     ]
-                    : [.header("N°"), .header("Désignation"), .header("Unité"), .header("Prix unitaire HT")])
+                    : [
+                        .header("N°"), .header("Désignation"), .header("Unité"),
+                        .header("Prix unitaire \(package.netOfVATFR)"),
+                    ])
             let first = sheet.nextRow
             var sum = 0.0
             for (index, line) in lines(of: lot).enumerated() {
@@ -92,17 +95,17 @@ struct PriceSchedules {
             let last = sheet.nextRow - 1
             let totalRow = sheet.nextRow
             sheet.rows.append([
-                .empty, .bold("Total HT du lot"), .empty, .empty, .empty,
+                .empty, .bold("Total \(package.netOfVATFR) du lot"), .empty, .empty, .empty,
                 .formula("SUM([.F\(first):.F\(last)])", value: sum, euros: true),
             ])
             let vat = (sum * vatRate * 100).rounded() / 100
             sheet.rows.append([
                 .empty, .text("TVA au taux normal (\(FrenchText.number(vatRate * 100)) %), sauf exonération déclarée"),
                 .empty, .empty,
-                .number(vatRate), .formula("ROUND([.F\(totalRow)]*[.E\(totalRow + 1)];2)", value: vat, euros: true),
+                .percent(vatRate), .formula("ROUND([.F\(totalRow)]*[.E\(totalRow + 1)];2)", value: vat, euros: true),
             ])
             sheet.rows.append([
-                .empty, .bold("Total TTC du lot"), .empty, .empty, .empty,
+                .empty, .bold("Total \(package.withVATFR) du lot"), .empty, .empty, .empty,
                 .formula("[.F\(totalRow)]+[.F\(totalRow + 1)]", value: sum + vat, euros: true),
             ])
             totals.append((sheet.name, totalRow, sum))
@@ -111,7 +114,7 @@ struct PriceSchedules {
         if withQuantities {
             var summary = Spreadsheet.Sheet(name: "Récapitulatif", widths: [1.2, 12.0, 3.4])
             summary.rows.append([.bold(title)])
-            summary.rows.append([.header("Lot"), .header("Intitulé"), .header("Total HT")])
+            summary.rows.append([.header("Lot"), .header("Intitulé"), .header("Total \(package.netOfVATFR)")])
             let first = summary.nextRow
             for (lot, total) in zip(package.lots, totals) {
                 summary.rows.append([
@@ -121,7 +124,7 @@ struct PriceSchedules {
             }
             let last = summary.nextRow - 1
             summary.rows.append([
-                .empty, .bold("Total HT, tous lots"),
+                .empty, .bold("Total \(package.netOfVATFR), tous lots"),
                 .formula("SUM([.C\(first):.C\(last)])", value: totals.map(\.value).reduce(0, +), euros: true),
             ])
             spreadsheet.sheets.insert(summary, at: 0)

@@ -74,6 +74,7 @@ enum HTMLDocument {
         case .note(let text): "<td colspan=\"6\">\(HTMLText.escape(text))</td>"
         case .number(let value): "<td class=\"number\">\(OpenDocumentSpreadsheet.french(value))</td>"
         case .euros(let value): "<td class=\"number\">\(OpenDocumentSpreadsheet.french(value)) €</td>"
+        case .percent(let value): "<td class=\"number\">\(OpenDocumentSpreadsheet.percent(value))</td>"
         case .input: "<td class=\"input\"></td>"
         case .formula(_, let value, let euros):
             "<td class=\"number\">\(OpenDocumentSpreadsheet.french(value))\(euros ? " €" : "")</td>"

@@ -14,6 +14,8 @@ enum OpenDocumentSpreadsheet {
         var automatic = """
              <number:currency-style style:name="EurosNumber" number:language="fr" number:country="FR"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/><number:text> </number:text><number:currency-symbol number:language="fr" number:country="FR">€</number:currency-symbol></number:currency-style>
              <style:style style:name="Euros" style:family="table-cell" style:data-style-name="EurosNumber"/>
+             <number:percentage-style style:name="PercentNumber"><number:number number:decimal-places="0" number:min-integer-digits="1"/><number:text> %</number:text></number:percentage-style>
+             <style:style style:name="Percent" style:family="table-cell" style:data-style-name="PercentNumber"/>
              <style:style style:name="Input" style:family="table-cell" style:data-style-name="EurosNumber"><style:table-cell-properties fo:background-color="#fff2cc" fo:border="0.5pt solid #808080"/></style:style>
              <style:style style:name="Bold" style:family="table-cell"><style:text-properties fo:font-weight="bold"/></style:style>
              <style:style style:name="Header" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="bottom" fo:background-color="#dde4ee"/><style:text-properties fo:font-weight="bold"/></style:style>
@@ -66,6 +68,9 @@ enum OpenDocumentSpreadsheet {
         case .euros(let value):
             return
                 "<table:table-cell table:style-name=\"Euros\" office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"\(decimal(value))\"><text:p>\(french(value)) €</text:p></table:table-cell>"
+        case .percent(let value):
+            return
+                "<table:table-cell table:style-name=\"Percent\" office:value-type=\"percentage\" office:value=\"\(decimal(value))\"><text:p>\(percent(value))</text:p></table:table-cell>"
         case .input:
             return "<table:table-cell table:style-name=\"Input\"/>"
         case .formula(let expression, let value, let euros):
@@ -86,6 +91,14 @@ enum OpenDocumentSpreadsheet {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
+    }
+
+    /// `0.21` → `21 %` (decimals only when the rate has them: `5,5 %`).
+    static func percent(_ value: Double) -> String {
+        var text = String(format: "%.2f", value * 100)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text.replacingOccurrences(of: ".", with: ",") + " %"
     }
 
     /// `1234,50` as French readers see it.

@@ -78,7 +78,24 @@ enum OpenDocumentText {
             return Double(min(max(longest, word + 2, 7), 28))
         }
         let total = weights.reduce(0, +)
-        return weights.map { 17 * $0 / total }
+        let widths = weights.map { 17 * $0 / total }
+        // No word is cut: a column is at least as wide as its longest word (a line may break after a hyphen;
+        // header words are bold, wider), about 0.17 cm a character at 9.5 pt plus the cell's padding; the
+        // other columns give up that room.
+        func longestWord(_ texts: [String]) -> Double {
+            let words = texts.flatMap { $0.split(separator: " ") }.flatMap { $0.split(separator: "-") }
+            return Double(words.map { $0.count + 1 }.max() ?? 0)
+        }
+        let minimums = table.header.indices.map { column in
+            let cells = table.rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }
+            return max(longestWord([table.header[column]]) * 1.12, longestWord(cells)) * 0.17 + 0.3
+        }
+        let widened = zip(widths, minimums).map { max($0, $1) }
+        let extra = widened.reduce(0, +) - 17
+        let shrinkable = zip(widened, minimums).map { $0 - $1 }.reduce(0, +)
+        guard extra > 0 else { return widened }
+        guard shrinkable > extra else { return widths }
+        return zip(widened, minimums).map { width, minimum in width - (width - minimum) * extra / shrinkable }
     }
 
     private static func row(_ cells: [String], paragraph: String, cell: String) -> String {

@@ -61,6 +61,8 @@ public struct Spreadsheet: Hashable, Sendable {
         case header(String)
         case number(Double)
         case euros(Double)
+        /// A rate stored as a fraction (`0.21`) and shown as a percentage (`21 %`).
+        case percent(Double)
         /// A price the bidder types in: an empty euro cell.
         case input
         /// An OpenFormula expression (`[.D4]*[.E4]`) with the value it computes to now.
