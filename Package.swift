@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The service's HTTP server; swift-configuration support is left out (unused).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Domain values shared by every step; no I/O.
@@ -100,6 +103,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The multi-tenant HTTP service: JSON API, server-rendered pages, users, roles and audit,
+        // over the workflows; no logic of its own beyond access, formats and routing.
+        .target(
+            name: "ParcoursService",
+            dependencies: [
+                "ParcoursModel", "ParcoursConfig", "ParcoursStore", "ParcoursDiagnose", "ParcoursOutput",
+                "ParcoursSolver", "ParcoursCatalogue", "ParcoursWorkflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool.
         .executableTarget(
             name: "parcours",
@@ -107,8 +123,10 @@ let package = Package(
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
                 "ParcoursOutput", "ParcoursSolver",
                 "ParcoursSynthetic", "ParcoursCatalogue", "ParcoursWorkflow", "ParcoursTender",
-                "ParcoursTenderDocuments",
+                "ParcoursTenderDocuments", "ParcoursService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -147,6 +165,15 @@ let package = Package(
         .testTarget(
             name: "ParcoursTenderTests", dependencies: ["ParcoursTender", "ParcoursConfig", "ParcoursSolver"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ParcoursServiceTests",
+            dependencies: [
+                "ParcoursService", "ParcoursStore", "ParcoursModel", "ParcoursConfig", "ParcoursWorkflow",
+                "ParcoursCatalogue", "ParcoursImport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "ParcoursTenderDocumentsTests",
             dependencies: [

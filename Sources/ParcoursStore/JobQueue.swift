@@ -151,6 +151,7 @@ package enum JobColumns {
     }
 }
 
-/// Everything Parcours keeps in its database: imports, catalogues, plans and the job queue; what
-/// ``SQLiteStore`` and the PostgreSQL store both are.
-public typealias ParcoursDatabase = PlanStore & JobQueue
+/// Everything Parcours keeps in its database: imports, catalogues, plans, the job queue, and the
+/// service's users, tokens and audit log (``AccessStore``); what ``SQLiteStore`` and the PostgreSQL
+/// store both are.
+public typealias ParcoursDatabase = PlanStore & JobQueue & AccessStore

@@ -84,6 +84,7 @@ enum Schema {
         registerResultsInParticipation(in: &migrator)
         PlanSchema.register(in: &migrator)
         JobSchema.register(in: &migrator)
+        AccessSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -20,6 +20,8 @@ struct Parcours: AsyncParsableCommand {
             CompareCommand.self,
             DemoCommand.self,
             TenderCommand.self,
+            ServeCommand.self,
+            AdminCommand.self,
         ]
     )
 

@@ -10,6 +10,13 @@ public enum DiagnosisHTML {
         let page = Page(report: report)
         return page.html
     }
+
+    /// The report's sections alone (figures, map, heatmap, job families, distributions; a commune's own
+    /// report adds its agents), one per territory with agents: for a page that has its own header.
+    public static func sections(_ report: DiagnosisReport) -> String {
+        let page = Page(report: report)
+        return report.territories.filter { !$0.agents.isEmpty }.map(page.section).joined()
+    }
 }
 
 private struct Page {
@@ -40,16 +47,21 @@ private struct Page {
     var header: String {
         let date = ISO8601DateFormatter.string(
             from: report.generatedAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-        let audience: String
-        if case .commune = report.audience {
-            audience = t(
-                "Rapport de la commune : les agents y sont nommés. Ne le diffusez pas au-delà de la commune.",
-                "The commune's own report: agents are named in it. Do not share it beyond the commune.")
-        } else {
-            audience = t(
-                "Rapport de territoire : chiffres agrégés et agents pseudonymisés, sans nom.",
-                "Territory report: aggregated figures and pseudonymous agents, without names.")
-        }
+        let audience =
+            switch report.audience {
+            case .commune:
+                t(
+                    "Rapport de la commune : les agents y sont nommés. Ne le diffusez pas au-delà de la commune.",
+                    "The commune's own report: agents are named in it. Do not share it beyond the commune.")
+            case .territories:
+                t(
+                    "Rapport de territoire : chiffres agrégés et agents pseudonymisés, sans nom.",
+                    "Territory report: aggregated figures and pseudonymous agents, without names.")
+            case .aggregates:
+                t(
+                    "Chiffres agrégés et anonymes : aucun agent n’y figure.",
+                    "Aggregated, anonymous figures: no agent appears in them.")
+            }
         return """
             <header>
             <h1>\(title)</h1>

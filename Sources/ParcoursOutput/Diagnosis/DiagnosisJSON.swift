@@ -29,11 +29,12 @@ public enum DiagnosisJSON {
         init(_ report: DiagnosisReport) {
             generatedAt = ISO8601DateFormatter().string(from: report.generatedAt)
             language = report.language.rawValue
-            if case .commune(let code) = report.audience {
-                audience = Audience(kind: "commune", commune: code)
-            } else {
-                audience = Audience(kind: "territories", commune: nil)
-            }
+            audience =
+                switch report.audience {
+                case .commune(let code): Audience(kind: "commune", commune: code)
+                case .territories: Audience(kind: "territories", commune: nil)
+                case .aggregates: Audience(kind: "aggregates", commune: nil)
+                }
             policy = Policy(
                 gapExponent: report.policy.gapExponent,
                 fragility: Fragility(

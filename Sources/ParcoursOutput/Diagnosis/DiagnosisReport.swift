@@ -11,6 +11,9 @@ public struct DiagnosisReport: Sendable {
         case territories
         /// One commune's own staff: its agents by name, its figures beside its territory's.
         case commune(String)
+        /// Anyone outside the territory's coordination (providers, procurement): aggregated figures
+        /// only, no agent listed, not even by pseudonym.
+        case aggregates
     }
 
     public let territories: [TerritoryDiagnosis]
@@ -41,10 +44,18 @@ public struct DiagnosisReport: Sendable {
         self.generatedAt = generatedAt
     }
 
-    /// The agents this report may list: a commune's own, or every agent (pseudonymised).
+    /// The agents this report may list: a commune's own, every agent (pseudonymised), or none.
     func listedAgents(of diagnosis: TerritoryDiagnosis) -> [AgentDiagnosis] {
-        guard case .commune(let code) = audience else { return diagnosis.agents }
-        return diagnosis.agents.filter { $0.agent.communeCode == code }
+        switch audience {
+        case .territories: diagnosis.agents
+        case .commune(let code): diagnosis.agents.filter { $0.agent.communeCode == code }
+        case .aggregates: []
+        }
+    }
+
+    /// How many agents the report lists (by name or pseudonym): what an audit log records of it.
+    public var listedAgentCount: Int {
+        territories.reduce(0) { $0 + listedAgents(of: $1).count }
     }
 
     /// Whether agents are named (a commune's own report) rather than pseudonymised.

@@ -1,9 +1,9 @@
 import ParcoursModel
 
 /// The shell of a self-contained HTML document: no script, nothing fetched, the style inline.
-enum HTMLPage {
-    /// `title` is already escaped.
-    static func document(language: Language, title: String, css: String, body: String) -> String {
+public enum HTMLPage {
+    /// `title` and `body` are already escaped HTML.
+    public static func document(language: Language, title: String, css: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">

@@ -1,7 +1,8 @@
 /// The style of Parcours's HTML documents: one look for the diagnosis and the plan's documents, on
 /// screen and printed.
-enum ReportStyle {
-    static let css = """
+public enum ReportStyle {
+    /// The style of every report: type, colours, tables, cards, figures, print.
+    public static let css = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;padding:24px 32px;\
         color:#222;background:#f3f5f7;max-width:1240px}
         h1{font-size:26px;margin:0 0 4px}h2{font-size:22px;margin:28px 0 12px;border-bottom:3px solid #bd0026;\

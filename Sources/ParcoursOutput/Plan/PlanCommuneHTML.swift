@@ -14,6 +14,12 @@ public enum PlanCommuneHTML {
         return HTMLPage.document(
             language: context.language, title: page.title, css: ReportStyle.css + ReportStyle.planCSS, body: page.body)
     }
+
+    /// The document's section of the commune's agents by name with their sessions, dates and places,
+    /// alone: for a page that shows it beside other things.
+    public static func agentsSection(_ context: PlanContext, commune code: String) -> String {
+        CommunePage(context: context, code: code, calendarLinks: [:]).agentsSection
+    }
 }
 
 private struct CommunePage {

@@ -12,6 +12,12 @@ public enum PlanReportHTML {
         return HTMLPage.document(
             language: context.language, title: page.title, css: ReportStyle.css + ReportStyle.planCSS, body: page.body)
     }
+
+    /// The report's section of unmet needs grouped by reason, alone: for a page that shows it beside
+    /// other things.
+    public static func unmetNeedsSection(_ context: PlanContext) -> String {
+        PlanReportPage(context: context).unmetSection
+    }
 }
 
 private struct PlanReportPage {

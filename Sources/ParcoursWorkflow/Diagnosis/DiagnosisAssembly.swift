@@ -15,6 +15,8 @@ public struct DiagnosisAssembly: Sendable {
     /// One diagnosis per territory of the configuration, in its order.
     public let territories: [TerritoryDiagnosis]
     public let pseudonymizer: Pseudonymizer
+    /// The Pix participations linked to each agent, by external id.
+    public let participationsByAgent: [String: [PixParticipation]]
     /// Pix rows that match several agents of their commune by name: left out, never guessed.
     public let ambiguousRows: Int
     /// Pix rows that match no agent of the rosters: left out.
@@ -36,6 +38,7 @@ public struct DiagnosisAssembly: Sendable {
             case .unmatched: unmatched += 1
             }
         }
+        participationsByAgent = linked
         ambiguousRows = ambiguous
         unmatchedRows = unmatched
         let assessed = agents.map { agent in
@@ -48,9 +51,7 @@ public struct DiagnosisAssembly: Sendable {
                 territory: $0, agents: assessed, families: configuration.jobFamilies,
                 framework: configuration.framework, policy: configuration.policy)
         }
-        pseudonymizer = Pseudonymizer(
-            secret: try await store.pseudonymSecret(), prefix: configuration.pseudonym.prefix,
-            length: configuration.pseudonym.length)
+        pseudonymizer = try await Pseudonymizer(store: store, configuration: configuration)
     }
 
     /// Codes of the communes that have agents, in territory order.
@@ -72,10 +73,13 @@ public struct DiagnosisAssembly: Sendable {
         )
     }
 
-    /// The report for `audience`, written in `language`.
-    public func report(audience: DiagnosisReport.Audience, language: Language) -> DiagnosisReport {
+    /// The report for `audience`, written in `language`: of every territory, or of `territoryID` alone.
+    public func report(
+        audience: DiagnosisReport.Audience, language: Language, territoryID: String? = nil
+    ) -> DiagnosisReport {
         DiagnosisReport(
-            territories: territories, framework: configuration.framework, families: configuration.jobFamilies,
+            territories: territories.filter { territoryID == nil || $0.territory.id == territoryID },
+            framework: configuration.framework, families: configuration.jobFamilies,
             policy: configuration.policy, audience: audience, language: language, pseudonymizer: pseudonymizer,
             generatedAt: Date())
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ParcoursModel
 import ParcoursSolver
+import ParcoursWorkflow
 import Synchronization
 
 /// Shows a solve's progress on stderr (stdout stays for results): on a terminal one line rewritten in
@@ -49,40 +50,4 @@ final class PlanProgressPrinter: Sendable {
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
-}
-
-/// Numbers in plan summaries: euros, percentages.
-struct PlanText {
-    let language: Language
-
-    init(_ language: Language) { self.language = language }
-
-    /// Whole euros with thousands grouped: `12 345 €`, `€12,345`.
-    func euros(_ amount: Double) -> String {
-        let digits = String(Int(abs(amount).rounded()))
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += language.pick("\u{202F}", ",") }
-            grouped.append(character)
-        }
-        let sign = amount <= -0.5 ? "-" : ""
-        return language.pick("\(sign)\(grouped) €", "\(sign)€\(grouped)")
-    }
-
-    /// A ratio as a percentage; "–" when it is not finite (a gap without a bound).
-    func percent(_ ratio: Double) -> String {
-        guard ratio.isFinite else { return "–" }
-        return language.pick(
-            "\(language.decimal(ratio * 100, fractionDigits: 1)) %",
-            "\(language.decimal(ratio * 100, fractionDigits: 1))%")
-    }
-
-    /// A difference of two ratios, in percentage points.
-    func points(_ ratio: Double) -> String {
-        language.pick(
-            "\(language.decimal(ratio * 100, fractionDigits: 1)) pt",
-            "\(language.decimal(ratio * 100, fractionDigits: 1)) pt")
-    }
-
-    func kilometres(_ distance: Double) -> String { "\(language.decimal(distance, fractionDigits: 1)) km" }
 }

@@ -139,15 +139,7 @@ struct PlanRunner {
 
     /// How many re-plans lead to plan `id` from its first version.
     func revision(ofPlan id: Int64) async throws -> Int {
-        let plans = try await options.reportingFailures { try await store.plans(territoryID: nil) }
-        let previous = Dictionary(plans.map { ($0.id, $0.previousPlanID) }, uniquingKeysWith: { first, _ in first })
-        var revision = 0
-        var current = previous[id] ?? nil
-        while let next = current {
-            revision += 1
-            current = previous[next] ?? nil
-        }
-        return revision
+        try await options.reportingFailures { try await store.revision(ofPlan: id) }
     }
 
     /// The plan summary of `outcome`, a few lines for stdout.

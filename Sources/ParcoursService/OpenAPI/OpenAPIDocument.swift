@@ -1,0 +1,364 @@
+/// The service's OpenAPI 3.1 document, written by hand; a test holds it against the routes the router
+/// registers, both ways.
+enum OpenAPIDocument {
+    static let json = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "Parcours",
+            "version": "1",
+            "summary": "Pix results of local-government staff turned into mutualised training plans and tenders.",
+            "description": "Every route under /api answers JSON and needs a bearer token (`parcours admin create-user` prints one); without it the answer is 401, never a redirect. Each route checks the user's role and scope: a coordinator sees one territory, commune HR one commune, a provider its own catalogues, procurement the tender packages of one territory."
+          },
+          "servers": [{ "url": "/" }],
+          "paths": {
+            "/health": {
+              "get": {
+                "operationId": "health",
+                "summary": "The process is alive.",
+                "security": [],
+                "responses": {
+                  "200": { "description": "Alive.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } }
+                }
+              }
+            },
+            "/ready": {
+              "get": {
+                "operationId": "ready",
+                "summary": "The database answers: the service can serve requests.",
+                "security": [],
+                "responses": {
+                  "200": { "description": "Ready.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } },
+                  "503": { "description": "The database does not answer.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Status" } } } }
+                }
+              }
+            },
+            "/metrics": {
+              "get": {
+                "operationId": "metrics",
+                "summary": "Requests by method, route and status, and their durations, in the Prometheus text format.",
+                "security": [],
+                "responses": {
+                  "200": { "description": "The metrics.", "content": { "text/plain": { "schema": { "type": "string" } } } }
+                }
+              }
+            },
+            "/openapi.json": {
+              "get": {
+                "operationId": "openAPIDocument",
+                "summary": "This document.",
+                "security": [],
+                "responses": {
+                  "200": { "description": "The OpenAPI 3.1 document.", "content": { "application/json": { "schema": { "type": "object" } } } }
+                }
+              }
+            },
+            "/api/territories/{territory}/diagnosis": {
+              "get": {
+                "operationId": "territoryDiagnosis",
+                "summary": "A territory's competence-gap diagnosis (schema parcours-diagnosis v1).",
+                "description": "Its coordinator gets aggregates and agents by pseudonym (audited); commune HR of one of its communes, its procurement and providers get aggregates only. Figures over too few agents are suppressed.",
+                "parameters": [{ "$ref": "#/components/parameters/territory" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "description": "The diagnosis.", "content": { "application/json": { "schema": { "type": "object" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/communes/{commune}/diagnosis": {
+              "get": {
+                "operationId": "communeDiagnosis",
+                "summary": "A commune's own diagnosis, naming its agents: for that commune's HR only (audited).",
+                "parameters": [{ "$ref": "#/components/parameters/commune" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "description": "The diagnosis.", "content": { "application/json": { "schema": { "type": "object" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/api/plans": {
+              "get": {
+                "operationId": "listPlans",
+                "summary": "The stored plans of the user's territory, newest first (coordinator, commune HR, procurement).",
+                "responses": {
+                  "200": {
+                    "description": "The plans.",
+                    "content": { "application/json": { "schema": { "type": "object", "required": ["plans"], "properties": { "plans": { "type": "array", "items": { "$ref": "#/components/schemas/Plan" } } } } } }
+                  },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/api/plans/{id}": {
+              "get": {
+                "operationId": "getPlan",
+                "summary": "A plan of the user's territory: what it was made from and where its documents are.",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }],
+                "responses": {
+                  "200": {
+                    "description": "The plan.",
+                    "content": { "application/json": { "schema": { "type": "object", "required": ["plan", "inputs", "documents"], "properties": { "plan": { "$ref": "#/components/schemas/Plan" }, "inputs": { "type": "array", "items": { "type": "object" } }, "documents": { "type": "object", "additionalProperties": { "type": "string" } } } } } }
+                  },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/plans/{id}/report": {
+              "get": {
+                "operationId": "planReport",
+                "summary": "The plan's printable report (HTML; agents only as counts).",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "description": "The report.", "content": { "text/html": { "schema": { "type": "string" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/plans/{id}/plan.json": {
+              "get": {
+                "operationId": "planDocument",
+                "summary": "The plan as JSON (schema parcours-plan v1, agents by pseudonym): the coordinator's (audited).",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "description": "The plan document.", "content": { "application/json": { "schema": { "type": "object" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/plans/{id}/explanations/communes/{commune}": {
+              "get": {
+                "operationId": "explainCommune",
+                "summary": "Why the plan is as it is for a commune: its agents by name, their sessions, its cost and unmet needs. For that commune's HR (audited).",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/commune" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "$ref": "#/components/responses/Lines" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/plans/{id}/explanations/agents/{agent}": {
+              "get": {
+                "operationId": "explainAgent",
+                "summary": "Each need of an agent: covered by which session, or why not. For the HR of the agent's commune (audited).",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/agent" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "$ref": "#/components/responses/Lines" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/agents/{id}/export": {
+              "get": {
+                "operationId": "exportAgent",
+                "summary": "Everything Parcours holds about an agent of the user's commune (GDPR access): roster record, Pix participations, needs, plans (audited).",
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" }, "description": "The agent's external id in its commune." }],
+                "responses": {
+                  "200": { "description": "The agent's data.", "content": { "application/json": { "schema": { "type": "object", "required": ["agent", "participations", "needs", "plans"] } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/catalogues": {
+              "get": {
+                "operationId": "listCatalogueVersions",
+                "summary": "The versions of the provider's catalogue, oldest first.",
+                "responses": {
+                  "200": { "description": "The versions.", "content": { "application/json": { "schema": { "type": "object", "required": ["versions"], "properties": { "versions": { "type": "array", "items": { "type": "object" } } } } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              },
+              "post": {
+                "operationId": "uploadCatalogue",
+                "summary": "Uploads a catalogue file of the provider (LHEO, XCRI-CAP or Parcours CSV): stored whole or not at all; answers the validation report.",
+                "parameters": [{ "name": "file", "in": "query", "required": true, "schema": { "type": "string" }, "description": "The file's name, ending in .xml or .csv." }, { "$ref": "#/components/parameters/lang" }],
+                "requestBody": { "required": true, "content": { "application/octet-stream": { "schema": { "type": "string", "contentMediaType": "application/octet-stream" } } } },
+                "responses": {
+                  "201": { "$ref": "#/components/responses/UploadReport" },
+                  "200": { "$ref": "#/components/responses/UploadReport" },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "422": { "description": "The file cannot be used at all: nothing is stored.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                }
+              }
+            },
+            "/api/users": {
+              "get": {
+                "operationId": "listUsers",
+                "summary": "The service's users (admin).",
+                "responses": {
+                  "200": { "description": "The users.", "content": { "application/json": { "schema": { "type": "object", "required": ["users"] } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/api/audit": {
+              "get": {
+                "operationId": "auditLog",
+                "summary": "The audit log of reads of agents' data: who, when, which route, how many agents (admin).",
+                "responses": {
+                  "200": { "description": "The entries, oldest first.", "content": { "application/json": { "schema": { "type": "object", "required": ["entries"] } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
+            "/": {
+              "get": {
+                "operationId": "homePage",
+                "tags": ["pages"],
+                "summary": "Sends a signed-in user to their own page (anonymous: to the sign-in page).",
+                "security": [{ "session": [] }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" } }
+              }
+            },
+            "/sign-in": {
+              "get": {
+                "operationId": "signInPage",
+                "tags": ["pages"],
+                "summary": "The sign-in form: an access token.",
+                "security": [],
+                "responses": { "200": { "$ref": "#/components/responses/Page" } }
+              },
+              "post": {
+                "operationId": "signIn",
+                "tags": ["pages"],
+                "summary": "Signs in with a token: opens a session (HttpOnly, SameSite=Strict cookie) and goes home.",
+                "security": [],
+                "requestBody": { "required": true, "content": { "application/x-www-form-urlencoded": { "schema": { "type": "object", "required": ["token"], "properties": { "token": { "type": "string" } } } } } },
+                "responses": { "303": { "$ref": "#/components/responses/SeeOther" }, "401": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/sign-out": {
+              "post": {
+                "operationId": "signOut",
+                "tags": ["pages"],
+                "summary": "Ends the session and goes to the sign-in page.",
+                "security": [{ "session": [] }],
+                "responses": { "303": { "$ref": "#/components/responses/SeeOther" } }
+              }
+            },
+            "/territories/{territory}": {
+              "get": {
+                "operationId": "territoryPage",
+                "tags": ["pages"],
+                "summary": "A territory's dashboard (coordinator, procurement): diagnosis heatmap and map, plans, unmet needs by reason.",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/territory" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/communes/{commune}": {
+              "get": {
+                "operationId": "communePage",
+                "tags": ["pages"],
+                "summary": "A commune's own page (its HR): its agents by name, their sessions in the latest plan, its diagnosis (audited).",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/commune" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/catalogues/upload": {
+              "get": {
+                "operationId": "uploadPage",
+                "tags": ["pages"],
+                "summary": "A provider's upload form and its catalogue's versions.",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" } }
+              },
+              "post": {
+                "operationId": "uploadFromPage",
+                "tags": ["pages"],
+                "summary": "Uploads the form's catalogue file and shows its validation report.",
+                "security": [{ "session": [] }],
+                "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["catalogue"], "properties": { "catalogue": { "type": "string", "contentMediaType": "application/octet-stream" } } } } } },
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "422": { "$ref": "#/components/responses/Page" } }
+              }
+            }
+          },
+          "components": {
+            "parameters": {
+              "territory": { "name": "territory", "in": "path", "required": true, "schema": { "type": "string" }, "description": "A territory id of Config/territories.yaml." },
+              "commune": { "name": "commune", "in": "path", "required": true, "schema": { "type": "string" }, "description": "A commune's NIS or INSEE code." },
+              "plan": { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 }, "description": "A stored plan's id." },
+              "agent": { "name": "agent", "in": "path", "required": true, "schema": { "type": "string" }, "description": "An agent's external id in its commune." },
+              "lang": { "name": "lang", "in": "query", "required": false, "schema": { "enum": ["fr", "en"] }, "description": "The language of texts (default: Accept-Language, else French)." }
+            },
+            "responses": {
+              "Page": { "description": "An HTML page.", "content": { "text/html": { "schema": { "type": "string" } } } },
+              "SeeOther": { "description": "Go to the page in Location.", "headers": { "Location": { "schema": { "type": "string" } } } },
+              "Unauthorized": { "description": "No valid bearer token.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Forbidden": { "description": "The user's role or scope does not allow it.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "NotFound": { "description": "Nothing of that id in the user's scope.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "BadRequest": { "description": "The request is malformed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Lines": { "description": "The explanation, line by line.", "content": { "application/json": { "schema": { "type": "object", "required": ["lines"], "properties": { "lines": { "type": "array", "items": { "type": "string" } } } } } } },
+              "UploadReport": { "description": "The validation report (201: stored; 200: the same content was stored before).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UploadReport" } } } }
+            },
+            "securitySchemes": {
+              "bearer": { "type": "http", "scheme": "bearer", "description": "A token printed by `parcours admin create-user`." },
+              "session": { "type": "apiKey", "in": "cookie", "name": "parcours_session", "description": "The session opened by POST /sign-in (web pages)." }
+            },
+            "schemas": {
+              "Plan": {
+                "type": "object",
+                "required": ["id", "createdAt", "territory", "label"],
+                "properties": { "id": { "type": "integer" }, "createdAt": { "type": "string", "format": "date-time" }, "territory": { "type": "string" }, "label": { "type": "string" }, "previousPlanID": { "type": "integer" } }
+              },
+              "UploadReport": {
+                "type": "object",
+                "required": ["file", "stored", "providers", "acceptedCourses", "acceptedSessions", "rejectedCourses", "errorCount", "warningCount", "notes", "diagnostics"],
+                "properties": {
+                  "file": { "type": "string" },
+                  "stored": { "type": "boolean" },
+                  "format": { "type": "string" },
+                  "providers": { "type": "array", "items": { "type": "string" } },
+                  "acceptedCourses": { "type": "integer" },
+                  "acceptedSessions": { "type": "integer" },
+                  "rejectedCourses": { "type": "array", "items": { "type": "string" } },
+                  "errorCount": { "type": "integer" },
+                  "warningCount": { "type": "integer" },
+                  "notes": { "type": "array", "items": { "type": "string" } },
+                  "diagnostics": { "type": "array", "items": { "type": "object", "required": ["severity", "message"], "properties": { "severity": { "enum": ["error", "warning"] }, "line": { "type": "integer" }, "column": { "type": "integer" }, "course": { "type": "string" }, "message": { "type": "string" } } } }
+                }
+              },
+              "Status": {
+                "type": "object",
+                "required": ["status"],
+                "properties": { "status": { "type": "string" } }
+              },
+              "Error": {
+                "type": "object",
+                "required": ["error"],
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "required": ["status", "message"],
+                    "properties": { "status": { "type": "integer" }, "message": { "type": "string" } }
+                  }
+                }
+              }
+            }
+          },
+          "security": [{ "bearer": [] }]
+        }
+        """#
+}

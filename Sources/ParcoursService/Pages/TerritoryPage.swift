@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import ParcoursOutput
+import ParcoursStore
+import ParcoursWorkflow
+
+/// A territory's dashboard, for its coordinator and its procurement: the diagnosis (figures, map,
+/// heatmap by commune and competence, levels) with agents only as counts, the stored plans with their
+/// reports, and the unmet needs of the latest plan by reason.
+struct TerritoryPage {
+    let environment: ServiceEnvironment
+
+    func register(in registry: inout RouteRegistry) {
+        registry.on(.get, "/territories/{territory}") { request, context in
+            let user = try PageAccess(.coordinator, .procurement).user(of: context, request: request)
+            let territoryID = try context.parameters.require("territory")
+            guard user.territoryID(in: environment.configuration) == territoryID else {
+                throw PageError.forbidden(request, user: user)
+            }
+            return ResponseBody.html(try await page(request, user: user, territoryID: territoryID))
+        }
+    }
+
+    private func page(_ request: Request, user: UserAccount, territoryID: String) async throws -> String {
+        let shell = PageShell(request: request, user: user)
+        let language = shell.language
+        let configuration = environment.configuration
+        let territory = configuration.territory(id: territoryID)
+        let assembly = try await environment.diagnosis()
+        let report = assembly.report(audience: .aggregates, language: language, territoryID: territoryID)
+        let plans = try await environment.store.plans(territoryID: territoryID)
+        var content = "<h2>\(shell.t("Diagnostic", "Diagnosis"))</h2>\n"
+        content +=
+            report.territories.allSatisfy({ $0.agents.isEmpty })
+            ? "<p>\(shell.t("Aucun agent importé pour ce territoire.", "No agent imported for this territory."))</p>\n"
+            : DiagnosisHTML.sections(report)
+        content += "<section><h2>\(shell.t("Plans de formation", "Training plans"))</h2>\n"
+        if plans.isEmpty {
+            content +=
+                "<p>\(shell.t("Aucun plan : faites-en un avec « parcours plan ».", "No plan yet: make one with 'parcours plan'."))</p>\n"
+        } else {
+            content += """
+                <table><caption class="note">\(shell.t("Du plus récent au plus ancien", "Newest first"))</caption>
+                <thead><tr><th scope="col">\(shell.t("Plan", "Plan"))</th><th scope="col">\(shell.t("Établi le", "Made on"))</th>\
+                <th scope="col">\(shell.t("Libellé", "Label"))</th><th scope="col">\(shell.t("Rapport", "Report"))</th></tr></thead><tbody>
+
+                """
+            for plan in plans {
+                let date = ISO8601DateFormatter.string(
+                    from: plan.createdAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+                content += """
+                    <tr><td>\(plan.id)</td><td>\(date)</td><td>\(HTMLText.escape(plan.label))</td>\
+                    <td><a href="\(shell.link("/api/plans/\(plan.id)/report"))">\(shell.t("rapport du plan", "plan report")) \(plan.id)</a></td></tr>
+
+                    """
+            }
+            content += "</tbody></table>\n"
+        }
+        content += "</section>\n"
+        if let latest = plans.first, let stored = try await environment.store.plan(id: latest.id),
+            let record = try? PlanRecord(stored: stored)
+        {
+            let planContext = try await PlanContext(
+                record: record, id: latest.id, store: environment.store, configuration: configuration,
+                language: language)
+            content += PlanReportHTML.unmetNeedsSection(planContext)
+        }
+        let name = territory.map { language.pick($0.name, $0.nameEN) } ?? territoryID
+        return shell.page(title: name, content: content)
+    }
+}

@@ -1,0 +1,38 @@
+import Hummingbird
+import Logging
+
+/// The Parcours HTTP service: its router (every route with its access rule) and the application
+/// that serves it.
+public enum ServiceApplication {
+    /// The router of every route, and the list of what it registered (method and path pattern).
+    public static func router(_ environment: ServiceEnvironment) -> (
+        router: Router<ServiceRequestContext>, routes: [RegisteredRoute]
+    ) {
+        let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: RequestObservation(metrics: environment.metrics))
+        router.add(middleware: Authentication(store: environment.store))
+        var registry = RouteRegistry(router: router)
+        OperationalRoutes(environment: environment).register(in: &registry)
+        DiagnosisRoutes(environment: environment).register(in: &registry)
+        PlanRoutes(environment: environment).register(in: &registry)
+        AgentRoutes(environment: environment).register(in: &registry)
+        CatalogueRoutes(environment: environment).register(in: &registry)
+        AdminRoutes(environment: environment).register(in: &registry)
+        SignInPages(environment: environment).register(in: &registry)
+        TerritoryPage(environment: environment).register(in: &registry)
+        CommunePage(environment: environment).register(in: &registry)
+        UploadPage(environment: environment).register(in: &registry)
+        return (router, registry.routes)
+    }
+
+    /// The application listening on `host`:`port`; `runService()` serves until SIGINT or SIGTERM, then
+    /// finishes the requests in progress.
+    public static func make(
+        _ environment: ServiceEnvironment, host: String, port: Int, logger: Logger
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(environment).router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "parcours"),
+            logger: logger)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ParcoursService
+import ParcoursStore
+import Testing
+
+/// Every route of the JSON API against every role, on the user's own tenant's ids and on another
+/// tenant's: the expected statuses are written out here, route by route, so that a route added without
+/// its row fails the test.
+@Suite struct AccessMatrixTests {
+    /// Expected statuses in the order coordinator, commune HR, provider, procurement, admin.
+    struct Row: Sendable {
+        let route: String
+        let own: String
+        let ownStatuses: [Int]
+        /// The same route on the other tenant's ids; nil when the route takes no id.
+        let other: String?
+        let otherStatuses: [Int]
+        var method: HTTPRequest.Method = .get
+        /// The body of a POST: a bundled catalogue's name.
+        var ownBody: String? = nil
+        var otherBody: String? = nil
+    }
+
+    static let roles: [Role] = [.coordinator, .communeHR, .provider, .procurement, .admin]
+
+    static func rows(_ world: TenantWorld) -> [Row] {
+        let own = TenantWorld.ownCommune
+        let other = TenantWorld.otherCommune
+        let namur = world.namurPlan
+        let bastia = world.bastiaPlan
+        return [
+            Row(
+                route: "/api/territories/{territory}/diagnosis",
+                own: "/api/territories/namur/diagnosis", ownStatuses: [200, 200, 200, 200, 403],
+                other: "/api/territories/bastia/diagnosis", otherStatuses: [403, 403, 200, 403, 403]),
+            Row(
+                route: "/api/communes/{commune}/diagnosis",
+                own: "/api/communes/\(own)/diagnosis", ownStatuses: [403, 200, 403, 403, 403],
+                other: "/api/communes/\(other)/diagnosis", otherStatuses: [403, 403, 403, 403, 403]),
+            Row(
+                route: "/api/plans", own: "/api/plans", ownStatuses: [200, 200, 403, 200, 403], other: nil,
+                otherStatuses: []),
+            Row(
+                route: "/api/plans/{id}",
+                own: "/api/plans/\(namur)", ownStatuses: [200, 200, 403, 200, 403],
+                other: "/api/plans/\(bastia)", otherStatuses: [404, 404, 403, 404, 403]),
+            Row(
+                route: "/api/plans/{id}/report",
+                own: "/api/plans/\(namur)/report", ownStatuses: [200, 200, 403, 200, 403],
+                other: "/api/plans/\(bastia)/report", otherStatuses: [404, 404, 403, 404, 403]),
+            Row(
+                route: "/api/plans/{id}/plan.json",
+                own: "/api/plans/\(namur)/plan.json", ownStatuses: [200, 403, 403, 403, 403],
+                other: "/api/plans/\(bastia)/plan.json", otherStatuses: [404, 403, 403, 403, 403]),
+            Row(
+                route: "/api/plans/{id}/explanations/communes/{commune}",
+                own: "/api/plans/\(namur)/explanations/communes/\(own)", ownStatuses: [403, 200, 403, 403, 403],
+                other: "/api/plans/\(bastia)/explanations/communes/\(other)",
+                otherStatuses: [403, 403, 403, 403, 403]),
+            Row(
+                route: "/api/plans/{id}/explanations/agents/{agent}",
+                own: "/api/plans/\(namur)/explanations/agents/\(TenantWorld.ownAgent)",
+                ownStatuses: [403, 200, 403, 403, 403],
+                other: "/api/plans/\(bastia)/explanations/agents/\(TenantWorld.otherAgent)",
+                otherStatuses: [403, 404, 403, 403, 403]),
+            Row(
+                route: "/api/agents/{id}/export",
+                own: "/api/agents/\(TenantWorld.ownAgent)/export", ownStatuses: [403, 200, 403, 403, 403],
+                other: "/api/agents/\(TenantWorld.otherAgent)/export", otherStatuses: [403, 404, 403, 403, 403]),
+            Row(
+                route: "/api/catalogues", own: "/api/catalogues", ownStatuses: [403, 403, 200, 403, 403], other: nil,
+                otherStatuses: []),
+            Row(
+                route: "/api/catalogues",
+                own: "/api/catalogues?file=\(TenantWorld.ownCatalogue)", ownStatuses: [403, 403, 201, 403, 403],
+                other: "/api/catalogues?file=\(TenantWorld.otherCatalogue)", otherStatuses: [403, 403, 403, 403, 403],
+                method: .post, ownBody: TenantWorld.ownCatalogue, otherBody: TenantWorld.otherCatalogue),
+            Row(
+                route: "/api/users", own: "/api/users", ownStatuses: [403, 403, 403, 403, 200], other: nil,
+                otherStatuses: []),
+            Row(
+                route: "/api/audit", own: "/api/audit", ownStatuses: [403, 403, 403, 403, 200], other: nil,
+                otherStatuses: []),
+        ]
+    }
+
+    @Test func everyAPIRouteChecksRoleAndScope() async throws {
+        let world = try await TenantWorld.shared.value
+        let rows = Self.rows(world)
+        let registered = ServiceApplication.router(world.environment).routes.filter { $0.path.hasPrefix("/api/") }
+        let covered = Set(rows.map { "\($0.method.rawValue) \($0.route)" })
+        #expect(Set(registered.map(\.description)) == covered, "every API route has its row, and only those")
+
+        try await ServiceFixtures.withClient(world.environment) { client in
+            for row in rows {
+                var cases = [(row.own, row.ownStatuses, row.ownBody)]
+                if let other = row.other { cases.append((other, row.otherStatuses, row.otherBody)) }
+                for (uri, statuses, bodyFile) in cases {
+                    let body = try bodyFile.map {
+                        ByteBuffer(data: try Data(contentsOf: ServiceFixtures.catalogue($0)))
+                    }
+                    try await client.execute(uri: uri, method: row.method, body: body) { response in
+                        #expect(response.status == .unauthorized, "anonymous \(row.method) \(uri)")
+                        #expect(response.headers[.location] == nil, "never a redirect: \(uri)")
+                        #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                    }
+                    for (role, expected) in zip(Self.roles, statuses) {
+                        try await client.execute(
+                            uri: uri, method: row.method, headers: world.authorization(role), body: body
+                        ) { response in
+                            #expect(
+                                response.status.code == expected,
+                                "\(role.rawValue) \(row.method) \(uri): \(String(buffer: response.body).prefix(200))")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The pages (GET), by role; anonymous people are sent to sign in. POST forms are tested in PagesTests.
+    static func pageRows() -> [Row] {
+        [
+            Row(
+                route: "/", own: "/", ownStatuses: [303, 303, 303, 303, 200], other: nil, otherStatuses: []),
+            Row(
+                route: "/territories/{territory}", own: "/territories/namur", ownStatuses: [200, 403, 403, 200, 403],
+                other: "/territories/bastia", otherStatuses: [403, 403, 403, 403, 403]),
+            Row(
+                route: "/communes/{commune}", own: "/communes/\(TenantWorld.ownCommune)",
+                ownStatuses: [403, 200, 403, 403, 403], other: "/communes/\(TenantWorld.otherCommune)",
+                otherStatuses: [403, 403, 403, 403, 403]),
+            Row(
+                route: "/catalogues/upload", own: "/catalogues/upload", ownStatuses: [403, 403, 200, 403, 403],
+                other: nil, otherStatuses: []),
+        ]
+    }
+
+    @Test func everyPageChecksRoleAndScope() async throws {
+        let world = try await TenantWorld.shared.value
+        let rows = Self.pageRows()
+        let operational: Set = ["/health", "/ready", "/metrics", "/openapi.json", "/sign-in", "/sign-out"]
+        let pages = ServiceApplication.router(world.environment).routes.filter {
+            $0.method == .get && !$0.path.hasPrefix("/api/") && !operational.contains($0.path)
+        }
+        #expect(Set(pages.map(\.path)) == Set(rows.map(\.route)), "every page has its row, and only those")
+
+        try await ServiceFixtures.withClient(world.environment) { client in
+            for row in rows {
+                var cases = [(row.own, row.ownStatuses)]
+                if let other = row.other { cases.append((other, row.otherStatuses)) }
+                for (uri, statuses) in cases {
+                    try await client.execute(uri: uri, method: .get) { response in
+                        #expect(response.status == .seeOther, "anonymous \(uri)")
+                        #expect(response.headers[.location] == "/sign-in")
+                    }
+                    for (role, expected) in zip(Self.roles, statuses) {
+                        try await client.execute(uri: uri, method: .get, headers: world.authorization(role)) {
+                            response in
+                            #expect(response.status.code == expected, "\(role.rawValue) \(uri)")
+                            #expect(response.headers[.contentType] == "text/html; charset=utf-8" || expected == 303)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func anUnknownTokenIsAnonymous() async throws {
+        let world = try await TenantWorld.shared.value
+        try await ServiceFixtures.withClient(world.environment) { client in
+            try await client.execute(
+                uri: "/api/plans", method: .get, headers: [.authorization: "Bearer \(AccessToken.generate())"]
+            ) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+                #expect(
+                    String(buffer: response.body)
+                        == #"{"error":{"message":"authentication required: send a bearer token","status":401}}"#)
+            }
+        }
+    }
+}

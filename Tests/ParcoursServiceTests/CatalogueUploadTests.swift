@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ParcoursCatalogue
+import ParcoursService
+import ParcoursStore
+import Testing
+
+/// A provider's catalogue upload: the validation report, all or nothing, its own catalogue only.
+@Suite struct CatalogueUploadTests {
+    @Test func aProviderUploadsItsCatalogueAndNothingElse() async throws {
+        let environment = try ServiceFixtures.environment()
+        let configuration = try ServiceFixtures.configuration.get()
+        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
+        let own = ServiceFixtures.catalogue("atelier-numerique-public.xcri.xml")
+        let providerID = try #require(try reader.read(path: own.path) { _, _ in }.providers.first).id
+        let account = try await environment.store.createUser(
+            try NewUser(name: "Prestataire", role: .provider, providerID: providerID))
+        let token = AccessToken.generate()
+        try await environment.store.addToken(
+            hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
+        let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+        let ownBytes = ByteBuffer(data: try Data(contentsOf: own))
+
+        try await ServiceFixtures.withClient(environment) { client in
+            try await client.execute(
+                uri: "/api/catalogues?file=atelier.xml&lang=en", method: .post, headers: headers, body: ownBytes
+            ) { response in
+                #expect(response.status == .created)
+                let report = try #require(
+                    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(report["stored"] as? Bool == true)
+                #expect(report["format"] as? String == "XCRI-CAP")
+                #expect(report["providers"] as? [String] == [providerID])
+                #expect(report["acceptedCourses"] as? Int == 3)
+                #expect(report["acceptedSessions"] as? Int == 5)
+                #expect(report["errorCount"] as? Int == 0)
+            }
+            // The same bytes again: nothing new is stored.
+            try await client.execute(
+                uri: "/api/catalogues?file=atelier.xml", method: .post, headers: headers, body: ownBytes
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""stored":false"#))
+            }
+            // Another provider's file: refused whole.
+            let other = ByteBuffer(
+                data: try Data(contentsOf: ServiceFixtures.catalogue("ecole-administration-namur.csv")))
+            try await client.execute(
+                uri: "/api/catalogues?file=ecole.csv&lang=en", method: .post, headers: headers, body: other
+            ) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("not yours: nothing is stored"))
+            }
+            // A file that is not a catalogue: refused with the reason, nothing stored.
+            try await client.execute(
+                uri: "/api/catalogues?file=notes.csv", method: .post, headers: headers,
+                body: ByteBuffer(string: "bonjour\n")
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/api/catalogues?file=../x.xml", method: .post, headers: headers) {
+                response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/catalogues", method: .get, headers: headers) { response in
+                let versions = try #require(
+                    (try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?[
+                        "versions"] as? [[String: Any]])
+                #expect(versions.map { $0["file"] as? String } == ["atelier.xml"])
+                #expect(versions.first?["courses"] as? Int == 3)
+            }
+        }
+        #expect(try await environment.store.providers().map(\.id) == [providerID])
+    }
+}
