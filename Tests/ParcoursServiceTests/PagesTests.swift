@@ -65,6 +65,9 @@ import Testing
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<svg"))  // the map and the heatmap
+                // The needs are counted though no agent is listed.
+                #expect(!html.contains("<strong>0</strong><span>besoins de formation</span>"))
+                #expect(html.contains("<span>besoins de formation</span>"))
                 #expect(html.contains("/api/plans/\(world.namurPlan)/report"))
                 #expect(html.contains("Besoins non couverts") || html.contains("Tous les besoins sont couverts"))
                 // No agent's name: the first agent of the sample roster is Youssef Gilles (93018-00001).

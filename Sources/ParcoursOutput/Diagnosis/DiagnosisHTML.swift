@@ -129,7 +129,9 @@ private struct Page {
         } else {
             overall = diagnosis.overall
         }
-        let needs = report.listedAgents(of: diagnosis).reduce(0) { $0 + $1.needs.count }
+        // An aggregates-only report lists no agent but still counts the territory's needs.
+        let counted = report.audience == .aggregates ? diagnosis.agents : report.listedAgents(of: diagnosis)
+        let needs = counted.reduce(0) { $0 + $1.needs.count }
         let fragile =
             overall.fragileShare.map { numbers.percent($0) }
             ?? report.language.pick("non affiché", "not shown")

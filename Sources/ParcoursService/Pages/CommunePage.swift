@@ -31,7 +31,6 @@ struct CommunePage {
             configuration.territory(ofCommune: code)?.commune(code: code)?.name ?? code
         var content =
             "<p class=\"meta\">\(shell.t("Page de la commune : ses agents y sont nommés. Ne la diffusez pas au-delà de la commune.", "The commune's own page: its agents are named. Do not share it beyond the commune."))</p>\n"
-        content += "<h2>\(shell.t("Sessions du dernier plan", "Sessions of the latest plan"))</h2>\n"
         let territoryID = configuration.territory(ofCommune: code)?.id
         if let latest = try await environment.store.plans(territoryID: territoryID).first,
             let stored = try await environment.store.plan(id: latest.id), let record = try? PlanRecord(stored: stored)
@@ -39,11 +38,12 @@ struct CommunePage {
             let planContext = try await PlanContext(
                 record: record, id: latest.id, store: environment.store, configuration: configuration,
                 language: language)
+            content +=
+                "<p>\(shell.t("D’après le plan \(latest.id), le plus récent du territoire.", "From plan \(latest.id), the territory's latest."))</p>\n"
             content += PlanCommuneHTML.agentsSection(planContext, commune: code)
         } else {
             content += "<p>\(shell.t("Aucun plan pour le territoire.", "No plan for the territory yet."))</p>\n"
         }
-        content += "<h2>\(shell.t("Diagnostic de la commune", "The commune's diagnosis"))</h2>\n"
         content += DiagnosisHTML.sections(report)
         return (shell.page(title: name, content: content), report.listedAgentCount)
     }

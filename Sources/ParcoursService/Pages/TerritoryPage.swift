@@ -29,8 +29,7 @@ struct TerritoryPage {
         let assembly = try await environment.diagnosis()
         let report = assembly.report(audience: .aggregates, language: language, territoryID: territoryID)
         let plans = try await environment.store.plans(territoryID: territoryID)
-        var content = "<h2>\(shell.t("Diagnostic", "Diagnosis"))</h2>\n"
-        content +=
+        var content =
             report.territories.allSatisfy({ $0.agents.isEmpty })
             ? "<p>\(shell.t("Aucun agent importé pour ce territoire.", "No agent imported for this territory."))</p>\n"
             : DiagnosisHTML.sections(report)
