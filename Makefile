@@ -14,4 +14,4 @@ demo: release
 
 test: deps
 	@scripts/install-deps.sh --checkers
-	$(SWIFT) test --disable-xctest    # every test is Swift Testing
+	SWIFT=$(SWIFT) scripts/test.sh    # SQLite and PostgreSQL (see the script)

@@ -14,6 +14,11 @@ let package = Package(
     products: [
         .executable(name: "parcours", targets: ["parcours"])
     ],
+    // PostgreSQL (PostgresNIO and its TLS stack) is opt-in: `swift build --traits PostgreSQL`. The
+    // default build stays light for the embedded SQLite use; `make test` and CI build with it.
+    traits: [
+        .trait(name: "PostgreSQL", description: "The PostgreSQL store (--database postgres://…), for scale-out.")
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -22,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // The service's HTTP server; swift-configuration support is left out (unused).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
@@ -58,6 +64,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The same store protocols on PostgreSQL (PostgresNIO), for several service instances on one
+        // database; built with the PostgreSQL trait only.
+        .target(
+            name: "ParcoursPostgres",
+            dependencies: [
+                "ParcoursModel", "ParcoursStore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Competence gaps: needs per agent, aggregates per commune, job family and territory. Pure.
         .target(name: "ParcoursDiagnose", dependencies: ["ParcoursModel"], swiftSettings: strictSettings),
         // Reports for people and programs: HTML with SVG, CSV for French Excel, versioned JSON.
@@ -87,6 +104,7 @@ let package = Package(
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
                 "ParcoursOutput", "ParcoursSolver", "ParcoursCatalogue", "ParcoursTender",
+                .target(name: "ParcoursPostgres", condition: .when(traits: ["PostgreSQL"])),
             ],
             swiftSettings: strictSettings
         ),
@@ -136,9 +154,13 @@ let package = Package(
         .testTarget(name: "ParcoursModelTests", dependencies: ["ParcoursModel"]),
         .testTarget(name: "ParcoursConfigTests", dependencies: ["ParcoursConfig"]),
         .testTarget(name: "ParcoursCSVTests", dependencies: ["ParcoursCSV"]),
+        // The store's behaviour against SQLite, and PostgreSQL with the trait (see TestDatabase.swift).
         .testTarget(
             name: "ParcoursStoreTests",
-            dependencies: ["ParcoursStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ParcoursStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .target(name: "ParcoursPostgres", condition: .when(traits: ["PostgreSQL"])),
+            ]),
         .testTarget(name: "ParcoursDiagnoseTests", dependencies: ["ParcoursDiagnose"]),
         .testTarget(
             name: "ParcoursImportTests", dependencies: ["ParcoursImport", "ParcoursConfig"],

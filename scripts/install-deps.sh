@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Parcours builds against, when it is missing: Debian packages; with --checkers, also
-# the Python checkers of scripts/check/requirements.txt in a virtual environment under
+# PostgreSQL (the store's tests run against a throw-away server, scripts/postgres-start.sh) and the
+# Python checkers of scripts/check/requirements.txt in a virtual environment under
 # .build/python-check (the tests run them on the .ics and JSON files Parcours writes).
 # Used by `make demo`, `make test` (with --checkers) and .ci/run; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(pkg-config libxml2-dev libsqlite3-dev python3-venv)
+if [ "${1:-}" = "--checkers" ]; then packages+=(postgresql); fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
