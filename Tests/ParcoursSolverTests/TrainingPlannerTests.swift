@@ -7,7 +7,10 @@ import Testing
 @Suite struct TrainingPlannerTests {
     private let tiny = PlanningInstances.Size(agents: 4, sessions: 3, needsPerAgent: 1...2)
 
-    @Test(arguments: 1...24)
+    /// Seeds 1–24, and seeds a sweep of 900 found missed: a first member seated alone judged over budget
+    /// (51, 243), an agent whose needs are covered elsewhere filling a seat a session needs to open (92),
+    /// sessions that open only together, splitting agents (297, 843, 892), and 132, 171, 841.
+    @Test(arguments: Array(1...24) + [51, 92, 132, 171, 243, 297, 841, 843, 892])
     func tinyPlansMatchTheEnumeratedOptimum(seed: Int) {
         let problem = PlanningInstances.problem(seed: UInt64(seed), size: tiny)
         let optimum = PlanChecker.optimum(of: problem)

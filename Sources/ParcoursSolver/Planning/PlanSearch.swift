@@ -63,7 +63,7 @@ struct PlanSearch {
     private mutating func fillToMinimum(_ session: Int) {
         while state.load(session) < instance.minimumSeats[session] {
             let best = instance.sessionOptions[session].map(Int.init).filter {
-                state.canActivate($0) && state.coversNewNeed($0)
+                state.canActivate($0) && state.hasNeedToCover($0)
             }
             .max { (state.gain($0), $1) < (state.gain($1), $0) }
             guard let best else { return }
@@ -93,7 +93,7 @@ struct PlanSearch {
         for option in instance.sessionOptions[session] {
             let agent = Int(instance.optionAgent[Int(option)])
             guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
-                state.coversNewNeed(Int(option))
+                state.hasNeedToCover(Int(option))
             else { continue }
             parts[Int(option)] = state.gainParts(Int(option))
             candidates.append((state.gain(Int(option)), Int(option)))
@@ -371,7 +371,7 @@ struct PlanSearch {
             for option in instance.agentOptions[agent].map(Int.init) {
                 let session = Int(instance.optionSession[option])
                 guard let index = local[session], state.isFree(agent: agent, for: session),
-                    state.fitsAllowance(agent: agent, session: session), state.coversNewNeed(option)
+                    state.fitsAllowance(agent: agent, session: session), state.hasNeedToCover(option)
                 else { continue }
                 choices.append((index, state.gain(option)))
                 options.append(option)
@@ -379,14 +379,18 @@ struct PlanSearch {
             flow.addAgent(choices: choices)
             agentChoices.append(options)
         }
-        let dealt = flow.solve()
-        for (position, session) in dealt.enumerated() {
+        // Seated as dealt before budgets are checked: a commune's share of a session depends on every
+        // member, so the first member seated alone would seem to pay the whole fixed cost.
+        var seated: [(profit: Double, option: Int)] = []
+        for (position, session) in flow.solve().enumerated() {
             guard let session,
                 let option = agentChoices[position].first(where: { Int(instance.optionSession[$0]) == open[session] }),
-                state.canActivate(option)
+                state.canSeat(option)
             else { continue }
+            seated.append((state.gain(option), option))
             state.activate(option)
         }
+        if leaveOverBudgetCommunes(seated) { fill(agents: movable) }
         var unseated: [Int] = []
         for session in open
         where state.load(session) < instance.minimumSeats[session] && !state.isPinnedSession[session] {
@@ -396,20 +400,77 @@ struct PlanSearch {
         fill(agents: movable + unseated)
     }
 
+    /// Tries every choice of which sessions of `core` are open (pinned ones stay open), each re-dealt by
+    /// ``reassign(among:)`` with the agents of the sessions it closes seated elsewhere when they gain, and
+    /// keeps the best within budgets. Sessions that only open together, splitting agents between them, are
+    /// found this way where opening one at a time cannot.
+    mutating func chooseOpenings(among core: [Int]) {
+        let start = state
+        var best = state
+        for pattern in 0..<(1 << core.count) {
+            state = start
+            var freed: [Int] = []
+            var possible = true
+            for (bit, session) in core.enumerated() {
+                let wanted = pattern & (1 << bit) != 0
+                if state.isOpen[session] && !wanted {
+                    guard !state.isPinnedSession[session] else {
+                        possible = false
+                        break
+                    }
+                    freed += state.members[session].map { agentOf(Int($0)) }
+                    state.empty(session)
+                } else if !state.isOpen[session] && wanted {
+                    guard instance.sessionOptions[session].count >= instance.minimumSeats[session] else {
+                        possible = false
+                        break
+                    }
+                    state.open(session)
+                }
+            }
+            guard possible else { continue }
+            reassign(among: core)
+            fill(agents: freed)
+            if withinBudgets(), state.objective > best.objective + PlanState.epsilon { best = state }
+        }
+        state = best
+    }
+
+    /// Takes out, least profitable first, the seats just dealt to agents of communes over budget until
+    /// their spending fits (or none of theirs is left). Returns whether it took any out.
+    private mutating func leaveOverBudgetCommunes(_ seated: [(profit: Double, option: Int)]) -> Bool {
+        guard !withinBudgets() else { return false }
+        for candidate in seated.sorted(by: { ($0.profit, $0.option) < ($1.profit, $1.option) }) {
+            let commune = instance.agentCommune[agentOf(candidate.option)]
+            guard state.communeSpent[commune] > instance.communeBudget[commune] + 1e-6 else { continue }
+            state.deactivate(candidate.option)
+        }
+        return true
+    }
+
     func withinBudgets() -> Bool {
         zip(state.communeSpent, instance.communeBudget).allSatisfy { $0 <= $1 + 1e-6 }
     }
 
     // MARK: Large-neighbourhood search
 
-    /// One move: pick a session; empty it (or, when it is closed, try to open it first) and up to two
-    /// open neighbours; reopen greedily (with noise) among it and its neighbours; give the freed agents
-    /// free seats anywhere; keep the result unless the objective falls. Returns whether it rose.
+    /// One move: pick a session; either choose which of it and two of its neighbours open
+    /// (``chooseOpenings(among:)``), or empty it (or, when it is closed, try to open it first) and up to two
+    /// open neighbours, reopen greedily (with noise) among it and its neighbours, give the freed agents
+    /// free seats anywhere and re-deal the neighbourhood; keep the result unless the objective falls.
+    /// Returns whether it rose.
     mutating func improve() -> Bool {
         guard instance.sessionCount > 0 else { return false }
         let seed = random.next(below: instance.sessionCount)
         let neighbourhood = [seed] + instance.neighbours[seed]
         let before = state
+        if random.unit() < 0.3 {
+            var others = instance.neighbours[seed]
+            var core = [seed]
+            while core.count < 3, !others.isEmpty { core.append(others.remove(at: random.next(below: others.count))) }
+            chooseOpenings(among: core)
+            return state.objective > before.objective + PlanState.epsilon
+        }
         let openSeedFirst = !state.isOpen[seed] && random.unit() < 0.5
         var freed: [Int] = []
         var emptied: [Int] = []

@@ -78,13 +78,17 @@ struct PlanState: Sendable {
             + fairnessDelta(commune: instance.agentCommune[Int(instance.optionAgent[option])], delta: parts.weight)
     }
 
-    /// The gain without the fairness bonus, and the need weight the option would newly cover.
+    /// The gain without the fairness bonus, and the need weight the option would newly cover. An option
+    /// covering no new need gains what taking over a need (``takeoverNeed(_:)``) changes, minus its cost.
     func gainParts(_ option: Int) -> (base: Double, weight: Double) {
         var gained = 0.0
         var weight = 0.0
         for k in needRange(option) where needCover[Int(instance.optionNeeds[k])] < 0 {
             gained += instance.optionNeedValue[k]
             weight += instance.needWeight[Int(instance.optionNeeds[k])]
+        }
+        if weight == 0, let k = takeoverNeed(option) {
+            gained = instance.optionNeedValue[k] - coverValue(of: Int(instance.optionNeeds[k]))
         }
         return (gained - instance.optionCost(option), weight)
     }
@@ -93,6 +97,33 @@ struct PlanState: Sendable {
     /// is never planned).
     func coversNewNeed(_ option: Int) -> Bool {
         needRange(option).contains { needCover[Int(instance.optionNeeds[$0])] < 0 }
+    }
+
+    /// Whether activating the option gives the agent a need to attend for: a need not covered yet, or one
+    /// taken over from another of their sessions. An agent whose needs are all covered may still fill a
+    /// seat a session needs to reach its minimum, attending it for one of those needs.
+    func hasNeedToCover(_ option: Int) -> Bool {
+        coversNewNeed(option) || takeoverNeed(option) != nil
+    }
+
+    /// A need of the option (its index in the option's needs) that another attended session covers along
+    /// with other needs, so that both attendances keep a need of their own if this one takes it over.
+    func takeoverNeed(_ option: Int) -> Int? {
+        needRange(option).first { k in
+            let cover = Int(needCover[Int(instance.optionNeeds[k])])
+            return cover >= 0 && cover != option && coveredCount(cover) >= 2
+        }
+    }
+
+    /// The number of needs the option covers.
+    private func coveredCount(_ option: Int) -> Int {
+        needRange(option).count { needCover[Int(instance.optionNeeds[$0])] == Int32(option) }
+    }
+
+    /// The value the need's covering option gets from it.
+    private func coverValue(of need: Int) -> Double {
+        let cover = Int(needCover[need])
+        return instance.optionNeedValue[needRange(cover).first { instance.optionNeeds[$0] == Int32(need) }!]
     }
 
     /// Whether the agent attends no session clashing with (or equal to) `session`.
@@ -132,11 +163,16 @@ struct PlanState: Sendable {
     /// Whether the option can be activated now: its session open with a free seat, the agent free at
     /// that time, within their allowance and their commune's budget.
     func canActivate(_ option: Int) -> Bool {
+        canSeat(option) && fitsBudget(option)
+    }
+
+    /// Whether the option's session is open with a free seat and the agent is free at that time and within
+    /// their allowance; budgets are not checked (a group's cost shares depend on all its members).
+    func canSeat(_ option: Int) -> Bool {
         let session = Int(instance.optionSession[option])
         let agent = Int(instance.optionAgent[option])
         return isOpen[session] && !isActive[option] && members[session].count < instance.maximumSeats[session]
             && isFree(agent: agent, for: session) && fitsAllowance(agent: agent, session: session)
-            && fitsBudget(option)
     }
 
     /// A commune's share of a session's cost given the seats of every commune, by the policy's rule.
@@ -174,7 +210,7 @@ struct PlanState: Sendable {
     }
 
     /// Attends the option's session (capacity, clash, allowance and budget are the caller's to check) and
-    /// covers its needs that no other attended session covers.
+    /// covers its needs that no other attended session covers, or else takes over ``takeoverNeed(_:)``.
     mutating func activate(_ option: Int) {
         let session = Int(instance.optionSession[option])
         let agent = Int(instance.optionAgent[option])
@@ -186,8 +222,14 @@ struct PlanState: Sendable {
         variableCosts += instance.optionCost(option)
         changeSeats(session: session, commune: commune, by: 1)
         communeSpent[commune] += instance.optionTravelCost[option]
+        let takeover = coversNewNeed(option) ? nil : takeoverNeed(option)
         for k in needRange(option) where needCover[Int(instance.optionNeeds[k])] < 0 {
             cover(need: Int(instance.optionNeeds[k]), by: option, value: instance.optionNeedValue[k], commune: commune)
+        }
+        if let k = takeover {
+            let need = Int(instance.optionNeeds[k])
+            value += instance.optionNeedValue[k] - coverValue(of: need)
+            needCover[need] = Int32(option)
         }
     }
 

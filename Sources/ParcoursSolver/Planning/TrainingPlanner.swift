@@ -48,7 +48,7 @@ public struct TrainingPlanner: Sendable {
         bound.run(iterations: 200, target: search.state.objective) { clock.seconds > share }
         report()
         var stall = 0
-        let patience = max(60, instance.sessionCount)
+        let patience = max(250, instance.sessionCount)
         while stall < patience, !clock.isOver, bound.best - search.state.objective > 1e-6 * max(1, abs(bound.best)) {
             if search.improve() {
                 stall = 0
