@@ -29,18 +29,18 @@ public enum Eligibility {
     static func sessionFailures(
         agent: Agent, course: Course, session: TrainingSession, context: EligibilityContext
     ) -> [EligibilityFailure] {
-        let checks: [EligibilityFailure?] = [
-            travel(agent: agent, session: session, context: context),
-            remoteAccess(agent: agent, session: session),
-            status(agent: agent, session: session),
-            equipment(agent: agent, session: session),
-            language(agent: agent, course: course),
-            schedule(agent: agent, session: session),
-            unavailability(agent: agent, session: session),
-            publicHoliday(session: session, context: context),
-            registration(session: session, context: context),
-        ]
-        return checks.compactMap { $0 }
+        // Appended one by one: an eligible pair allocates nothing.
+        var failures: [EligibilityFailure] = []
+        if let failure = travel(agent: agent, session: session, context: context) { failures.append(failure) }
+        if let failure = remoteAccess(agent: agent, session: session) { failures.append(failure) }
+        if let failure = status(agent: agent, session: session) { failures.append(failure) }
+        if let failure = equipment(agent: agent, session: session) { failures.append(failure) }
+        if let failure = language(agent: agent, course: course) { failures.append(failure) }
+        if let failure = schedule(agent: agent, session: session) { failures.append(failure) }
+        if let failure = unavailability(agent: agent, session: session) { failures.append(failure) }
+        if let failure = publicHoliday(session: session, context: context) { failures.append(failure) }
+        if let failure = registration(session: session, context: context) { failures.append(failure) }
+        return failures
     }
 
     /// The road distance from an origin to a venue (straight line × the circuity factor for that distance)
@@ -60,10 +60,12 @@ public enum Eligibility {
     }
 
     static func levelFit(need: Need, course: Course) -> EligibilityFailure? {
-        let taught = course.competences.filter { $0.code == need.competence }
-        if taught.contains(where: { $0.entryLevel <= need.currentLevel && need.currentLevel < $0.exitLevel }) {
+        if course.competences.contains(where: {
+            $0.code == need.competence && $0.entryLevel <= need.currentLevel && need.currentLevel < $0.exitLevel
+        }) {
             return nil
         }
+        let taught = course.competences.filter { $0.code == need.competence }
         return .levelFit(
             competence: need.competence, currentLevel: need.currentLevel, targetLevel: need.targetLevel,
             entryLevel: taught.first?.entryLevel, exitLevel: taught.first?.exitLevel)
@@ -93,6 +95,11 @@ public enum Eligibility {
     }
 
     static func equipment(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        guard
+            session.equipmentRequired.contains(where: {
+                !agent.equipment.contains($0) && !session.equipmentProvided.contains($0)
+            })
+        else { return nil }
         let missing = Equipment.allCases.filter {
             session.equipmentRequired.contains($0) && !agent.equipment.contains($0)
                 && !session.equipmentProvided.contains($0)
@@ -101,21 +108,27 @@ public enum Eligibility {
     }
 
     static func language(agent: Agent, course: Course) -> EligibilityFailure? {
+        if agent.languages.contains(course.language) { return nil }
         let spoken = agent.languages.contains { $0.lowercased() == course.language.lowercased() }
         return spoken ? nil : .language(courseLanguage: course.language, agentLanguages: agent.languages)
     }
 
     static func schedule(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        guard session.days.contains(where: { !agent.workingDays.contains($0.day.weekday) }) else { return nil }
         let days = sessionDays(session).filter { !agent.workingDays.contains($0.weekday) }
         return days.isEmpty ? nil : .schedule(nonWorkingDays: days)
     }
 
     static func unavailability(agent: Agent, session: TrainingSession) -> EligibilityFailure? {
+        guard !agent.unavailable.isEmpty else { return nil }
         let days = sessionDays(session).filter { day in agent.unavailable.contains { $0.contains(day) } }
         return days.isEmpty ? nil : .unavailability(days: days)
     }
 
     static func publicHoliday(session: TrainingSession, context: EligibilityContext) -> EligibilityFailure? {
+        guard
+            context.publicHolidays.contains(where: { holiday in session.days.contains { $0.day == holiday.day } })
+        else { return nil }
         let days = Set(sessionDays(session))
         let holidays = context.publicHolidays.filter { days.contains($0.day) }.sorted { $0.day < $1.day }
         return holidays.isEmpty ? nil : .publicHoliday(holidays: holidays)

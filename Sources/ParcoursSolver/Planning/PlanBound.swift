@@ -1,22 +1,30 @@
 /// An upper bound on the objective of every feasible plan, by Lagrangian relaxation.
 ///
-/// Relaxed: "each need covered at most once" (multiplier μₙ ≥ 0 per need) and "an agent's hours within
-/// their allowance" (νₐ ≥ 0 per agent) are moved into the objective; time clashes, budgets and pins are
-/// dropped (dropping constraints only raises the optimum). What is left splits by session: open it or
-/// not, and if open take between its minimum and maximum of the options with the best reduced profits
-///   pₒ = Σₙ max(0, vₒₙ − μₙ) − seat − trip − νₐ·hours,
-/// which sorting solves exactly. The fairness bonus is bounded apart: a commune's bonus never exceeds
-/// bonus × min(floor, weight of its needs that some session could cover). Any μ, ν ≥ 0 give a valid
-/// bound; subgradient steps (Polyak's rule towards the best plan's objective) lower it.
+/// Relaxed: "each need covered at most once" (multiplier μₙ ≥ 0 per need), "an agent's hours within
+/// their allowance" (νₐ ≥ 0 per agent) and the fairness bonus's link to the covered weight (λ꜀ per
+/// commune, 0 ≤ λ꜀ ≤ bonus) are moved into the objective; time clashes, budgets and pins are dropped
+/// (dropping constraints only raises the optimum). The bonus of a commune is bonus × y꜀ with
+/// y꜀ ≤ F꜀ (its floor, or the weight some session could cover if smaller) and y꜀ ≤ its covered weight;
+/// relaxing the second with λ꜀ leaves (bonus − λ꜀)·F꜀ plus λ꜀ per unit of weight covered there. What is
+/// left splits by session: open it or not, and if open take between its minimum and maximum of the
+/// options with the best reduced profits
+///   pₒ = Σₙ max(0, vₒₙ + λ꜀·wₙ − μₙ) − seat − trip − νₐ·hours,
+/// which sorting solves exactly. Any μ, ν ≥ 0 and λ in [0, bonus] give a valid bound; subgradient steps
+/// (Polyak's rule towards the best plan's objective) lower it.
 struct PlanBound {
     let instance: PlanningInstance
     private(set) var needPrice: [Double]
     private(set) var hourPrice: [Double]
+    /// λ꜀: the price of a unit of weight covered in each commune, towards its fairness bonus.
+    private(set) var fairnessPrice: [Double]
+    /// F꜀: each commune's floor, capped by the weight some session could cover.
+    private let fairnessCap: [Double]
+    private let bonus: Double
     /// The lowest bound found.
     private(set) var best = Double.infinity
     private var step = 1.0
     private var sinceImprovement = 0
-    /// The bound's constant parts: the fairness bound and the change penalty of every previous assignment.
+    /// The change penalty of every previous assignment.
     private let constant: Double
 
     init(instance: PlanningInstance) {
@@ -29,9 +37,11 @@ struct PlanBound {
             seen[need] = true
             coverable[instance.agentCommune[instance.needAgent[need]]] += instance.needWeight[need]
         }
-        let bonus = instance.policy.fairness.bonusPerWeight
-        let fairness = bonus > 0 ? zip(instance.fairnessFloor, coverable).reduce(0) { $0 + bonus * min($1.0, $1.1) } : 0
-        constant = fairness - instance.policy.changePenalty * Double(instance.previousCount)
+        bonus = max(0, instance.policy.fairness.bonusPerWeight)
+        fairnessCap = zip(instance.fairnessFloor, coverable).map { min($0, $1) }
+        // Starts as if every commune stayed below its floor, the usual case when seats are scarce.
+        fairnessPrice = Array(repeating: bonus, count: instance.communeCodes.count)
+        constant = -instance.policy.changePenalty * Double(instance.previousCount)
     }
 
     /// Runs subgradient iterations until `iterations` are done, the step vanishes, the bound meets
@@ -39,6 +49,7 @@ struct PlanBound {
     mutating func run(iterations: Int, target: Double, shouldStop: () -> Bool) {
         var coverCount = [Int32](repeating: 0, count: instance.needCount)
         var hoursUsed = [Double](repeating: 0, count: instance.agentCount)
+        var coveredWeight = [Double](repeating: 0, count: instance.communeCodes.count)
         var profits: [(profit: Double, option: Int32)] = []
         for iteration in 0..<iterations {
             // The first iteration always runs: any multipliers give a valid bound, so a plan never
@@ -46,7 +57,9 @@ struct PlanBound {
             if step < 1e-6 || (iteration > 0 && shouldStop()) { return }
             for index in coverCount.indices { coverCount[index] = 0 }
             for index in hoursUsed.indices { hoursUsed[index] = 0 }
+            for index in coveredWeight.indices { coveredWeight[index] = 0 }
             var value = constant
+            for commune in fairnessCap.indices { value += (bonus - fairnessPrice[commune]) * fairnessCap[commune] }
             for need in 0..<instance.needCount { value += needPrice[need] }
             for agent in 0..<instance.agentCount { value += hourPrice[agent] * instance.allowance[agent] }
             for session in 0..<instance.sessionCount {
@@ -71,10 +84,13 @@ struct PlanBound {
                 value += total
                 for chosen in profits[..<taken] {
                     let option = Int(chosen.option)
-                    hoursUsed[Int(instance.optionAgent[option])] += hours
-                    for k in needRange(option)
-                    where instance.optionNeedValue[k] > needPrice[Int(instance.optionNeeds[k])] {
-                        coverCount[Int(instance.optionNeeds[k])] += 1
+                    let agent = Int(instance.optionAgent[option])
+                    hoursUsed[agent] += hours
+                    let commune = instance.agentCommune[agent]
+                    for k in needRange(option) where needValue(k, commune: commune) > 0 {
+                        let need = Int(instance.optionNeeds[k])
+                        coverCount[need] += 1
+                        coveredWeight[commune] += instance.needWeight[need]
                     }
                 }
             }
@@ -98,6 +114,11 @@ struct PlanBound {
                 let g = (instance.allowance[agent] - hoursUsed[agent]) / max(1, instance.allowance[agent])
                 if g < 0 || hourPrice[agent] > 0 { norm += g * g }
             }
+            // Fairness: covered weight − y꜀ (steps that would leave [0, bonus] are left out of the norm).
+            for commune in fairnessCap.indices where bonus > 0 {
+                let g = fairnessSlack(commune, covered: coveredWeight[commune])
+                if (g < 0 && fairnessPrice[commune] < bonus) || (g > 0 && fairnessPrice[commune] > 0) { norm += g * g }
+            }
             guard norm > 0 else { return }  // the relaxed solution is feasible for the relaxed constraints
             let length = step * max(value - target, 1e-6 * max(1, abs(value))) / norm
             for need in 0..<instance.needCount {
@@ -108,6 +129,11 @@ struct PlanBound {
                 let g = (instance.allowance[agent] - hoursUsed[agent]) / scale
                 hourPrice[agent] = max(0, hourPrice[agent] - length * g / scale)
             }
+            for commune in fairnessCap.indices where bonus > 0 {
+                let g = fairnessSlack(commune, covered: coveredWeight[commune])
+                fairnessPrice[commune] = min(
+                    bonus, max(0, fairnessPrice[commune] - length * g / max(1, fairnessCap[commune])))
+            }
             if best <= target + 1e-9 * max(1, abs(target)) { return }
         }
     }
@@ -116,11 +142,26 @@ struct PlanBound {
         Int(instance.optionNeedStart[option])..<Int(instance.optionNeedStart[option + 1])
     }
 
+    /// The scaled slack of a commune's fairness link: its covered weight in the relaxed solution minus y꜀,
+    /// the relaxed bonus weight (F꜀ while λ꜀ < bonus; at λ꜀ = bonus any y꜀ in [0, F꜀] is optimal, and the
+    /// one nearest the covered weight gives the subgradient that stays in bounds).
+    @inline(__always) private func fairnessSlack(_ commune: Int, covered: Double) -> Double {
+        let cap = fairnessCap[commune]
+        let y = fairnessPrice[commune] < bonus ? cap : min(cap, covered)
+        return (covered - y) / max(1, cap)
+    }
+
+    /// A need's value through the option's k-th need, at the current prices.
+    @inline(__always) private func needValue(_ k: Int, commune: Int) -> Double {
+        let need = Int(instance.optionNeeds[k])
+        return instance.optionNeedValue[k] + fairnessPrice[commune] * instance.needWeight[need] - needPrice[need]
+    }
+
     @inline(__always) private func reducedProfit(_ option: Int, hours: Double) -> Double {
-        var profit = -instance.optionCost(option) - hourPrice[Int(instance.optionAgent[option])] * hours
-        for k in needRange(option) {
-            profit += max(0, instance.optionNeedValue[k] - needPrice[Int(instance.optionNeeds[k])])
-        }
+        let agent = Int(instance.optionAgent[option])
+        let commune = instance.agentCommune[agent]
+        var profit = -instance.optionCost(option) - hourPrice[agent] * hours
+        for k in needRange(option) { profit += max(0, needValue(k, commune: commune)) }
         return profit
     }
 }

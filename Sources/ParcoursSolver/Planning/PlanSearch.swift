@@ -88,22 +88,23 @@ struct PlanSearch {
         let minimum = instance.minimumSeats[session]
         let maximum = instance.maximumSeats[session]
         guard instance.sessionOptions[session].count >= minimum, maximum >= minimum else { return nil }
-        var candidates: [(gain: Double, option: Int)] = []
-        var parts: [Int: (base: Double, weight: Double)] = [:]
-        for option in instance.sessionOptions[session] {
-            let agent = Int(instance.optionAgent[Int(option)])
+        var candidates: [Candidate] = []
+        for option in instance.sessionOptions[session].map(Int.init) {
+            let agent = agentOf(option)
             guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
-                state.hasNeedToCover(Int(option))
+                state.hasNeedToCover(option)
             else { continue }
-            parts[Int(option)] = state.gainParts(Int(option))
-            candidates.append((state.gain(Int(option)), Int(option)))
+            let parts = state.gainParts(option)
+            let gain =
+                parts.base + state.fairnessDelta(commune: instance.agentCommune[agent], delta: parts.weight)
+            candidates.append(Candidate(gain: gain, option: option, base: parts.base, weight: parts.weight))
         }
         guard candidates.count >= minimum else { return nil }
         candidates.sort { ($0.gain, $1.option) > ($1.gain, $0.option) }
         if instance.policy.fairness.bonusPerWeight > 0 {
-            candidates = fairnessOrdered(candidates, parts: parts, count: maximum)
+            candidates = fairnessOrdered(candidates, count: maximum)
         }
-        var group: [(gain: Double, option: Int)] = []
+        var group: [Candidate] = []
         var next = 0
         while next < candidates.count, group.count < maximum,
             candidates[next].gain > PlanState.epsilon || group.count < minimum
@@ -129,37 +130,44 @@ struct PlanSearch {
 
     private func agentOf(_ option: Int) -> Int { Int(instance.optionAgent[option]) }
 
+    /// A candidate member of a session to open: its gain, and the parts of it (``PlanState/gainParts(_:)``).
+    private struct Candidate {
+        var gain: Double
+        let option: Int
+        let base: Double
+        let weight: Double
+    }
+
     /// The first `count` candidates re-ranked one by one with the fairness bonus each would still earn
     /// after those chosen before it (agents of one commune share its floor), then the rest unchanged.
-    private func fairnessOrdered(
-        _ candidates: [(gain: Double, option: Int)], parts: [Int: (base: Double, weight: Double)], count: Int
-    ) -> [(gain: Double, option: Int)] {
+    private func fairnessOrdered(_ candidates: [Candidate], count: Int) -> [Candidate] {
         var rest = candidates
-        var chosen: [(gain: Double, option: Int)] = []
+        var chosen: [Candidate] = []
         var extra: [Int: Double] = [:]
         while chosen.count < count, !rest.isEmpty {
             var best = 0
             var bestGain = -Double.infinity
             for (index, candidate) in rest.enumerated() {
-                let part = parts[candidate.option]!
                 let commune = instance.agentCommune[agentOf(candidate.option)]
                 let gain =
-                    part.base
-                    + state.fairnessDelta(commune: commune, delta: part.weight, after: extra[commune, default: 0])
+                    candidate.base
+                    + state.fairnessDelta(commune: commune, delta: candidate.weight, after: extra[commune, default: 0])
                 if gain > bestGain {
                     bestGain = gain
                     best = index
                 }
             }
-            let picked = rest.remove(at: best)
-            extra[instance.agentCommune[agentOf(picked.option)], default: 0] += parts[picked.option]!.weight
-            chosen.append((bestGain, picked.option))
+            var picked = rest.remove(at: best)
+            extra[instance.agentCommune[agentOf(picked.option)], default: 0] += picked.weight
+            picked.gain = bestGain
+            chosen.append(picked)
         }
         return chosen + rest
     }
 
     /// A commune whose budget the group would exceed if the session opened with it, if any.
     private func overBudgetCommune(session: Int, group: [Int]) -> Int? {
+        guard instance.hasBudgets else { return nil }
         var seats: [CommuneSeats] = []
         var travel: [Int: Double] = [:]
         for option in group {
@@ -449,7 +457,7 @@ struct PlanSearch {
     }
 
     func withinBudgets() -> Bool {
-        zip(state.communeSpent, instance.communeBudget).allSatisfy { $0 <= $1 + 1e-6 }
+        !instance.hasBudgets || zip(state.communeSpent, instance.communeBudget).allSatisfy { $0 <= $1 + 1e-6 }
     }
 
     // MARK: Large-neighbourhood search

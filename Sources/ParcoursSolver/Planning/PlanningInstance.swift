@@ -19,6 +19,8 @@ struct PlanningInstance: Sendable {
     let communeCodes: [String]
     let communeParticipates: [Bool]
     let communeBudget: [Double]
+    /// Whether some commune has a budget (finite).
+    let hasBudgets: Bool
     /// `floorShare` × the commune's need weight in the plan: the weight the fairness bonus applies to.
     let fairnessFloor: [Double]
     let communeNeedWeight: [Double]
@@ -129,6 +131,7 @@ struct PlanningInstance: Sendable {
         let participates = communeCodes.map { policy.participatingCommunes?.contains($0) ?? true }
         communeParticipates = participates
         communeBudget = communeCodes.map { policy.budgets.amount(forCommune: $0) ?? .infinity }
+        hasBudgets = communeBudget.contains { $0 < .infinity }
 
         // Needs.
         needAgent = problem.needs.map { agentIndex[$0.agentID] ?? -1 }
