@@ -22,17 +22,23 @@ public enum ServiceApplication {
         TerritoryPage(environment: environment).register(in: &registry)
         CommunePage(environment: environment).register(in: &registry)
         UploadPage(environment: environment).register(in: &registry)
+        JobRoutes(environment: environment).register(in: &registry)
+        PlanRunPage(environment: environment).register(in: &registry)
+        ComparePage(environment: environment).register(in: &registry)
+        UnmetNeedsPage(environment: environment).register(in: &registry)
         return (router, registry.routes)
     }
 
-    /// The application listening on `host`:`port`; `runService()` serves until SIGINT or SIGTERM, then
-    /// finishes the requests in progress.
+    /// The application listening on `host`:`port`, with the job runner of `environment.jobs` beside the
+    /// server (none with 0 workers); `runService()` serves until SIGINT or SIGTERM, then finishes the
+    /// requests and jobs in progress.
     public static func make(
         _ environment: ServiceEnvironment, host: String, port: Int, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
             router: router(environment).router,
             configuration: .init(address: .hostname(host, port: port), serverName: "parcours"),
+            services: environment.jobs.workers > 0 ? [JobRunner(environment: environment, logger: logger)] : [],
             logger: logger)
     }
 }

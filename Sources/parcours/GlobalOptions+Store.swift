@@ -45,6 +45,7 @@ extension GlobalOptions {
         case let failure as ImportFailure: CommandFailure(lines: failure.lines(in: language))
         case let error as OlderExportError: CommandFailure(lines: [error.message(in: language)])
         case let error as StoreError: CommandFailure(lines: [error.description])
+        case let error as PlanMakingError: CommandFailure(lines: [error.message(in: language)])
         case let error as CocoaError: CommandFailure(lines: [error.localizedDescription])
         default: error
         }

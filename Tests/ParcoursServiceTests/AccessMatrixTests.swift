@@ -22,6 +22,9 @@ import Testing
         /// The body of a POST: a bundled catalogue's name.
         var ownBody: String? = nil
         var otherBody: String? = nil
+        /// The body of a POST, as JSON text.
+        var ownJSON: String? = nil
+        var otherJSON: String? = nil
     }
 
     static let roles: [Role] = [.coordinator, .communeHR, .provider, .procurement, .admin]
@@ -79,6 +82,13 @@ import Testing
                 other: "/api/catalogues?file=\(TenantWorld.otherCatalogue)", otherStatuses: [403, 403, 403, 403, 403],
                 method: .post, ownBody: TenantWorld.ownCatalogue, otherBody: TenantWorld.otherCatalogue),
             Row(
+                route: "/api/plans", own: "/api/plans", ownStatuses: [202, 403, 403, 403, 403], other: "/api/plans",
+                otherStatuses: [403, 403, 403, 403, 403], method: .post,
+                ownJSON: #"{"territory": "namur", "timeLimit": 1}"#, otherJSON: #"{"territory": "bastia"}"#),
+            Row(
+                route: "/api/jobs/{id}", own: "/api/jobs/\(world.namurJob)", ownStatuses: [200, 403, 404, 403, 403],
+                other: "/api/jobs/\(world.bastiaJob)", otherStatuses: [404, 403, 404, 403, 403]),
+            Row(
                 route: "/api/users", own: "/api/users", ownStatuses: [403, 403, 403, 403, 200], other: nil,
                 otherStatuses: []),
             Row(
@@ -96,12 +106,12 @@ import Testing
 
         try await ServiceFixtures.withClient(world.environment) { client in
             for row in rows {
-                var cases = [(row.own, row.ownStatuses, row.ownBody)]
-                if let other = row.other { cases.append((other, row.otherStatuses, row.otherBody)) }
-                for (uri, statuses, bodyFile) in cases {
-                    let body = try bodyFile.map {
-                        ByteBuffer(data: try Data(contentsOf: ServiceFixtures.catalogue($0)))
-                    }
+                var cases = [(row.own, row.ownStatuses, row.ownBody, row.ownJSON)]
+                if let other = row.other { cases.append((other, row.otherStatuses, row.otherBody, row.otherJSON)) }
+                for (uri, statuses, bodyFile, json) in cases {
+                    let body =
+                        try bodyFile.map { ByteBuffer(data: try Data(contentsOf: ServiceFixtures.catalogue($0))) }
+                        ?? json.map { ByteBuffer(string: $0) }
                     try await client.execute(uri: uri, method: row.method, body: body) { response in
                         #expect(response.status == .unauthorized, "anonymous \(row.method) \(uri)")
                         #expect(response.headers[.location] == nil, "never a redirect: \(uri)")
@@ -122,7 +132,7 @@ import Testing
     }
 
     /// The pages (GET), by role; anonymous people are sent to sign in. POST forms are tested in PagesTests.
-    static func pageRows() -> [Row] {
+    static func pageRows(_ world: TenantWorld) -> [Row] {
         [
             Row(
                 route: "/", own: "/", ownStatuses: [303, 303, 303, 303, 200], other: nil, otherStatuses: []),
@@ -136,12 +146,25 @@ import Testing
             Row(
                 route: "/catalogues/upload", own: "/catalogues/upload", ownStatuses: [403, 403, 200, 403, 403],
                 other: nil, otherStatuses: []),
+            Row(
+                route: "/jobs/{id}", own: "/jobs/\(world.namurJob)", ownStatuses: [200, 403, 404, 403, 403],
+                other: "/jobs/\(world.bastiaJob)", otherStatuses: [404, 403, 404, 403, 403]),
+            Row(
+                route: "/territories/{territory}/compare",
+                own: "/territories/namur/compare?first=\(world.namurPlan)&second=\(world.namurPlan)",
+                ownStatuses: [200, 403, 403, 200, 403],
+                other: "/territories/bastia/compare?first=\(world.bastiaPlan)&second=\(world.bastiaPlan)",
+                otherStatuses: [403, 403, 403, 403, 403]),
+            Row(
+                route: "/plans/{id}/unmet-needs", own: "/plans/\(world.namurPlan)/unmet-needs",
+                ownStatuses: [200, 403, 403, 403, 403], other: "/plans/\(world.bastiaPlan)/unmet-needs",
+                otherStatuses: [404, 403, 403, 403, 403]),
         ]
     }
 
     @Test func everyPageChecksRoleAndScope() async throws {
         let world = try await TenantWorld.shared.value
-        let rows = Self.pageRows()
+        let rows = Self.pageRows(world)
         let operational: Set = ["/health", "/ready", "/metrics", "/openapi.json", "/sign-in", "/sign-out"]
         let pages = ServiceApplication.router(world.environment).routes.filter {
             $0.method == .get && !$0.path.hasPrefix("/api/") && !operational.contains($0.path)

@@ -27,13 +27,13 @@ enum ServiceFixtures {
     }
 
     /// Runs `body` with a client of the service's router on `environment`.
-    static func withClient(
-        _ environment: ServiceEnvironment, _ body: @Sendable (any TestClientProtocol) async throws -> Void
-    ) async throws {
+    static func withClient<Value: Sendable>(
+        _ environment: ServiceEnvironment, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
         var logger = Logger(label: "parcours-test")
         logger.logLevel = .warning
         let application = Application(router: ServiceApplication.router(environment).router, logger: logger)
-        try await application.test(.router) { client in try await body(client) }
+        return try await application.test(.router) { client in try await body(client) }
     }
 
     /// A bundled catalogue file.
@@ -50,6 +50,9 @@ struct TenantWorld: Sendable {
     let environment: ServiceEnvironment
     let namurPlan: Int64
     let bastiaPlan: Int64
+    /// A queued plan job of each territory (no runner runs them here).
+    let namurJob: Int64
+    let bastiaJob: Int64
     let providerID: String
 
     static let ownCommune = "92045"
@@ -63,13 +66,15 @@ struct TenantWorld: Sendable {
     private init() async throws {
         let configuration = try ServiceFixtures.configuration.get()
         store = try SQLiteStore(path: ":memory:")
-        try await Self.importSamples(into: store, configuration: configuration)
+        try await Self.importSamples(["bastia", "namur"], into: store, configuration: configuration)
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
         for name in ["centre-informatique-mosan.lheo.xml", "formations-numeriques-haute-corse.lheo.xml"] {
             _ = try await CatalogueImport.run(path: ServiceFixtures.catalogue(name).path, into: store, reader: reader)
         }
         namurPlan = try await Self.plan("namur", store: store, configuration: configuration)
         bastiaPlan = try await Self.plan("bastia", store: store, configuration: configuration)
+        namurJob = try await store.enqueue(NewJob(kind: "plan", territoryID: "namur", parameters: Data("{}".utf8)))
+        bastiaJob = try await store.enqueue(NewJob(kind: "plan", territoryID: "bastia", parameters: Data("{}".utf8)))
         let summary = try reader.read(path: ServiceFixtures.catalogue(Self.ownCatalogue).path) { _, _ in }
         providerID = try #require(summary.providers.first).id
         environment = ServiceEnvironment(store: store, configuration: configuration)
@@ -100,9 +105,12 @@ struct TenantWorld: Sendable {
         [.authorization: "Bearer \(tokens[role]!)"]
     }
 
-    private static func importSamples(into store: SQLiteStore, configuration: Configuration) async throws {
+    /// Imports the rosters and Pix exports of `Samples/<territory>` for each of `territories`.
+    static func importSamples(
+        _ territories: [String], into store: some DataStore, configuration: Configuration
+    ) async throws {
         let vocabulary = RosterVocabulary(configuration: configuration)
-        for territory in ["bastia", "namur"] {
+        for territory in territories {
             let folder = ServiceFixtures.repository.appending(path: "Samples/\(territory)")
             let roster = folder.appending(path: "roster.csv")
             _ = try await store.importRoster(

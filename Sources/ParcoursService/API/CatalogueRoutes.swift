@@ -7,7 +7,8 @@ import ParcoursWorkflow
 
 /// A provider's catalogues: the upload of a file (LHEO, XCRI-CAP or Parcours CSV), stored whole or not at
 /// all, answered with its validation report; and the versions stored so far. A file that names another
-/// provider is refused whole.
+/// provider is refused whole. A file larger than ``JobSettings/backgroundImportBytes`` is imported by a
+/// job: the upload answers 202 with it, and the job's result is the validation report.
 struct CatalogueRoutes {
     let environment: ServiceEnvironment
     /// The largest file accepted.
@@ -18,6 +19,12 @@ struct CatalogueRoutes {
             let user = try AccessRule(.provider).user(of: context)
             let name = try Self.fileName(request)
             let body = try await request.body.collect(upTo: Self.maximumBytes)
+            if body.readableBytes > environment.jobs.backgroundImportBytes {
+                let job = try await CatalogueImportJobHandler.enqueue(
+                    Data(buffer: body), name: name, by: user, language: request.language, environment: environment)
+                return try ResponseBody.json(
+                    JobDocument(job), status: .accepted, headers: [.location: "/api/jobs/\(job.id)"])
+            }
             let report = try await upload(Data(buffer: body), name: name, by: user, language: request.language)
             return try ResponseBody.json(report, status: report.stored ? .created : .ok)
         }
@@ -36,13 +43,19 @@ struct CatalogueRoutes {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appending(path: name)
         try data.write(to: file)
+        return try await importFile(file, name: name, providerID: user.providerID ?? "", language: language)
+    }
+
+    /// Imports `file` (sent as `name`) as a catalogue of provider `providerID`: a file naming another
+    /// provider is refused whole (403), a file the reader refuses too (422).
+    func importFile(_ file: URL, name: String, providerID: String, language: Language) async throws -> UploadReport {
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: environment.configuration))
         do {
             let (outcome, summary) = try await CatalogueImport.run(
                 path: file.path, into: environment.store, reader: reader
             ) {
                 provider in
-                guard provider.id == user.providerID else {
+                guard provider.id == providerID else {
                     throw APIError(
                         status: .forbidden,
                         message: language.pick(
@@ -68,7 +81,7 @@ struct CatalogueRoutes {
 }
 
 /// The validation report of an upload.
-struct UploadReport: Encodable {
+struct UploadReport: Codable {
     let file: String
     /// Whether the file was stored (false when the same content was stored before).
     let stored: Bool
@@ -82,7 +95,7 @@ struct UploadReport: Encodable {
     let notes: [String]
     let diagnostics: [Diagnostic]
 
-    struct Diagnostic: Encodable {
+    struct Diagnostic: Codable {
         let severity: String
         let line: Int?
         let column: Int?

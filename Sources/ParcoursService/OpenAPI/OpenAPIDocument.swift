@@ -91,6 +91,33 @@ enum OpenAPIDocument {
                   "401": { "$ref": "#/components/responses/Unauthorized" },
                   "403": { "$ref": "#/components/responses/Forbidden" }
                 }
+              },
+              "post": {
+                "operationId": "makePlan",
+                "summary": "Asks for a plan of the coordinator's territory (the options of `parcours plan`, or of `replan` with replanFrom); it is made in the background: follow the job in Location.",
+                "parameters": [{ "$ref": "#/components/parameters/lang" }],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PlanRequest" } } } },
+                "responses": {
+                  "202": { "$ref": "#/components/responses/Accepted" },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" },
+                  "422": { "description": "A value is out of range or names a commune outside the territory.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                }
+              }
+            },
+            "/api/jobs/{id}": {
+              "get": {
+                "operationId": "getJob",
+                "summary": "A background job: its state, progress (objective, bound, gap, phase, percent), and once done the plan it made or the import's validation report. A plan job for its territory's coordinator, a catalogue import for its provider.",
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 }, "description": "The job's id." }],
+                "responses": {
+                  "200": { "description": "The job.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
               }
             },
             "/api/plans/{id}": {
@@ -186,12 +213,13 @@ enum OpenAPIDocument {
               },
               "post": {
                 "operationId": "uploadCatalogue",
-                "summary": "Uploads a catalogue file of the provider (LHEO, XCRI-CAP or Parcours CSV): stored whole or not at all; answers the validation report.",
+                "summary": "Uploads a catalogue file of the provider (LHEO, XCRI-CAP or Parcours CSV): stored whole or not at all; answers the validation report, or for a large file (over `parcours serve --background-import-mb`) 202 with the import's job, whose result is the report.",
                 "parameters": [{ "name": "file", "in": "query", "required": true, "schema": { "type": "string" }, "description": "The file's name, ending in .xml or .csv." }, { "$ref": "#/components/parameters/lang" }],
                 "requestBody": { "required": true, "content": { "application/octet-stream": { "schema": { "type": "string", "contentMediaType": "application/octet-stream" } } } },
                 "responses": {
                   "201": { "$ref": "#/components/responses/UploadReport" },
                   "200": { "$ref": "#/components/responses/UploadReport" },
+                  "202": { "$ref": "#/components/responses/Accepted" },
                   "400": { "$ref": "#/components/responses/BadRequest" },
                   "401": { "$ref": "#/components/responses/Unauthorized" },
                   "403": { "$ref": "#/components/responses/Forbidden" },
@@ -260,10 +288,51 @@ enum OpenAPIDocument {
               "get": {
                 "operationId": "territoryPage",
                 "tags": ["pages"],
-                "summary": "A territory's dashboard (coordinator, procurement): diagnosis heatmap and map, plans, unmet needs by reason.",
+                "summary": "A territory's dashboard (coordinator, procurement): diagnosis heatmap and map, plans, the form to make one and its recent runs (coordinator), the form to compare two, unmet needs by reason.",
                 "security": [{ "session": [] }],
                 "parameters": [{ "$ref": "#/components/parameters/territory" }, { "$ref": "#/components/parameters/lang" }],
                 "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/territories/{territory}/plans": {
+              "post": {
+                "operationId": "makePlanFromPage",
+                "tags": ["pages"],
+                "summary": "The dashboard's form to make a plan (the coordinator's): queues the job and goes to its page.",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/territory" }, { "$ref": "#/components/parameters/lang" }],
+                "requestBody": { "required": true, "content": { "application/x-www-form-urlencoded": { "schema": { "$ref": "#/components/schemas/PlanRequest" } } } },
+                "responses": { "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "422": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/territories/{territory}/compare": {
+              "get": {
+                "operationId": "comparePage",
+                "tags": ["pages"],
+                "summary": "Two plans of the territory side by side (coordinator, procurement): coverage, costs, sessions, travel, fairness, gap.",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/territory" }, { "name": "first", "in": "query", "required": true, "schema": { "type": "integer" } }, { "name": "second", "in": "query", "required": true, "schema": { "type": "integer" } }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/jobs/{id}": {
+              "get": {
+                "operationId": "jobPage",
+                "tags": ["pages"],
+                "summary": "A job's page: its progress, reloading itself while it runs (the user may stop that), then its plan's links or the import's validation report. A plan job for its coordinator, an import for its provider.",
+                "security": [{ "session": [] }],
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }, { "name": "refresh", "in": "query", "required": false, "schema": { "enum": ["off"] } }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/plans/{id}/unmet-needs": {
+              "get": {
+                "operationId": "unmetNeedsPage",
+                "tags": ["pages"],
+                "summary": "A plan's unmet needs (its coordinator): by commune and reason, then need by need with the agent's pseudonym and the nearest change (audited).",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
               }
             },
             "/communes/{commune}": {
@@ -311,6 +380,7 @@ enum OpenAPIDocument {
               "NotFound": { "description": "Nothing of that id in the user's scope.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "BadRequest": { "description": "The request is malformed.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "Lines": { "description": "The explanation, line by line.", "content": { "application/json": { "schema": { "type": "object", "required": ["lines"], "properties": { "lines": { "type": "array", "items": { "type": "string" } } } } } } },
+              "Accepted": { "description": "Queued: the job, to follow at the URL in Location.", "headers": { "Location": { "schema": { "type": "string" } } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
               "UploadReport": { "description": "The validation report (201: stored; 200: the same content was stored before).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UploadReport" } } } }
             },
             "securitySchemes": {
@@ -338,6 +408,55 @@ enum OpenAPIDocument {
                   "warningCount": { "type": "integer" },
                   "notes": { "type": "array", "items": { "type": "string" } },
                   "diagnostics": { "type": "array", "items": { "type": "object", "required": ["severity", "message"], "properties": { "severity": { "enum": ["error", "warning"] }, "line": { "type": "integer" }, "column": { "type": "integer" }, "course": { "type": "string" }, "message": { "type": "string" } } } }
+                }
+              },
+              "PlanRequest": {
+                "type": "object",
+                "description": "The options of `parcours plan` (each changes one rule of Config/planning.yaml for this plan), and of `parcours replan` with replanFrom.",
+                "properties": {
+                  "territory": { "type": "string", "description": "Default: the coordinator's." },
+                  "label": { "type": "string" },
+                  "date": { "type": "string", "format": "date", "description": "The day the plan is made (default: today)." },
+                  "maximumTravelKm": { "type": "number", "minimum": 0 },
+                  "minimumGroupSize": { "type": "integer", "minimum": 1 },
+                  "remote": { "type": "boolean" },
+                  "communes": { "type": "array", "items": { "type": "string" } },
+                  "budget": { "type": "number", "minimum": 0 },
+                  "timeLimit": { "type": "number", "exclusiveMinimum": 0 },
+                  "seed": { "type": "integer", "minimum": 0 },
+                  "replanFrom": { "type": "integer", "description": "A stored plan of the territory to re-plan." },
+                  "cancelSessions": { "type": "array", "items": { "type": "string" } },
+                  "removeAgents": { "type": "array", "items": { "type": "string" } },
+                  "pin": { "enum": ["unaffected", "all", "none"] }
+                }
+              },
+              "Job": {
+                "type": "object",
+                "required": ["id", "kind", "state", "attempts", "createdAt"],
+                "properties": {
+                  "id": { "type": "integer" },
+                  "kind": { "enum": ["plan", "import-catalogue"] },
+                  "territory": { "type": "string" },
+                  "state": { "enum": ["queued", "running", "done", "failed"] },
+                  "attempts": { "type": "integer" },
+                  "createdAt": { "type": "string", "format": "date-time" },
+                  "startedAt": { "type": "string", "format": "date-time" },
+                  "finishedAt": { "type": "string", "format": "date-time" },
+                  "progress": {
+                    "type": "object",
+                    "required": ["phase", "percent"],
+                    "properties": {
+                      "phase": { "enum": ["gathering", "solving", "saving", "importing", "done"] },
+                      "percent": { "type": "number", "minimum": 0, "maximum": 100 },
+                      "objective": { "type": "number" },
+                      "bound": { "type": "number" },
+                      "gap": { "type": "number" },
+                      "seconds": { "type": "number" }
+                    }
+                  },
+                  "error": { "type": "string", "description": "Why the job failed, or why its last attempt stopped." },
+                  "plan": { "type": "object", "required": ["id", "href"], "properties": { "id": { "type": "integer" }, "href": { "type": "string" } } },
+                  "report": { "$ref": "#/components/schemas/UploadReport" }
                 }
               },
               "Status": {

@@ -26,8 +26,9 @@ struct PageShell {
         HTMLText.escape(path + (path.contains("?") ? "&" : "?") + "lang=\(language.rawValue)")
     }
 
-    /// The whole page; `title` is plain text, `content` is HTML.
-    func page(title: String, content: String) -> String {
+    /// The whole page; `title` is plain text, `content` is HTML. With `refreshSeconds`, the browser
+    /// reloads the page after that many seconds (a job's progress, without script).
+    func page(title: String, content: String, refreshSeconds: Int? = nil) -> String {
         let other: Language = language == .french ? .english : .french
         let signOut =
             user.map { user in
@@ -52,7 +53,7 @@ struct PageShell {
             """
         return HTMLPage.document(
             language: language, title: HTMLText.escape(title + " — Parcours"), css: ReportStyle.css + Self.css,
-            body: body)
+            body: body, head: refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">\n" } ?? "")
     }
 
     /// A role's name for people.
@@ -76,8 +77,13 @@ struct PageShell {
         form.inline{display:inline}
         a{color:#0b4f8a}a:focus,button:focus,input:focus{outline:3px solid #f0a500;outline-offset:2px}
         label{display:block;font-weight:600;margin:12px 0 4px}
-        input[type=password],input[type=text],input[type=file]{font-size:16px;padding:6px;min-width:320px;\
-        border:1px solid #555;border-radius:4px;background:#fff}
+        input[type=password],input[type=text],input[type=file],input[type=number],input[type=date],select{font-size:16px;\
+        padding:6px;min-width:320px;border:1px solid #555;border-radius:4px;background:#fff}
+        select:focus{outline:3px solid #f0a500;outline-offset:2px}
+        fieldset{border:1px solid #888;border-radius:4px;margin:16px 0;padding:4px 12px 12px}legend{font-weight:600}
+        progress{width:320px;height:20px;vertical-align:middle}
+        dl.figures{display:grid;grid-template-columns:max-content auto;gap:4px 16px}dl.figures dd{margin:0}
+        th.part{font-weight:400;padding-left:24px}
         button{font-size:15px;padding:6px 14px;border:1px solid #0b4f8a;background:#0b4f8a;color:#fff;\
         border-radius:4px;cursor:pointer;margin-top:12px}
         nav button{margin:0;background:#fff;color:#0b4f8a}

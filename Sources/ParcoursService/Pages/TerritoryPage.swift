@@ -36,7 +36,7 @@ struct TerritoryPage {
         content += "<section><h2>\(shell.t("Plans de formation", "Training plans"))</h2>\n"
         if plans.isEmpty {
             content +=
-                "<p>\(shell.t("Aucun plan : faites-en un avec « parcours plan ».", "No plan yet: make one with 'parcours plan'."))</p>\n"
+                "<p>\(shell.t("Aucun plan pour l’instant.", "No plan yet."))</p>\n"
         } else {
             content += """
                 <table><caption class="note">\(shell.t("Du plus récent au plus ancien", "Newest first"))</caption>
@@ -49,13 +49,19 @@ struct TerritoryPage {
                     from: plan.createdAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
                 content += """
                     <tr><td>\(plan.id)</td><td>\(date)</td><td>\(HTMLText.escape(plan.label))</td>\
-                    <td><a href="\(shell.link("/api/plans/\(plan.id)/report"))">\(shell.t("rapport du plan", "plan report")) \(plan.id)</a></td></tr>
+                    <td><a href="\(shell.link("/api/plans/\(plan.id)/report"))">\(shell.t("rapport du plan", "plan report")) \(plan.id)</a>\
+                    \(user.role == .coordinator ? " · <a href=\"\(shell.link("/plans/\(plan.id)/unmet-needs"))\">\(shell.t("besoins non couverts", "unmet needs"))</a>" : "")</td></tr>
 
                     """
             }
             content += "</tbody></table>\n"
         }
         content += "</section>\n"
+        content +=
+            PlanRunForm(
+                shell: shell, territoryID: territoryID, plans: plans,
+                jobs: try await environment.store.jobs(territoryID: territoryID), canRun: user.role == .coordinator
+            ).html
         if let latest = plans.first, let stored = try await environment.store.plan(id: latest.id),
             let record = try? PlanRecord(stored: stored)
         {

@@ -90,7 +90,8 @@ struct UploadPage {
         return shell.page(title: shell.language.pick("Votre catalogue", "Your catalogue"), content: content)
     }
 
-    private func reportSection(_ report: UploadReport, shell: PageShell) -> String {
+    /// The validation report of an upload, as a section.
+    func reportSection(_ report: UploadReport, shell: PageShell) -> String {
         let headline =
             report.stored
             ? shell.t(

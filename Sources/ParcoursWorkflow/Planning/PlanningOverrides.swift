@@ -28,6 +28,21 @@ public struct PlanningOverrides: Hashable, Codable, Sendable {
         self.seed = seed
     }
 
+    /// The changes, as a plan's label: e.g. `minimum-group-size=8, no-remote` (the time limit is left out:
+    /// it changes how long the planner searches, not the plan asked for).
+    public var summary: String {
+        var parts: [String] = []
+        if let maximumTravelKilometres { parts.append("maximum-travel-km=\(maximumTravelKilometres)") }
+        if let minimumGroupSize { parts.append("minimum-group-size=\(minimumGroupSize)") }
+        if let remoteAllowed { parts.append(remoteAllowed ? "remote" : "no-remote") }
+        if let participatingCommunes {
+            parts.append("communes=\(participatingCommunes.sorted().joined(separator: ","))")
+        }
+        if let budgetPerCommune { parts.append("budget=\(budgetPerCommune)") }
+        if let seed { parts.append("seed=\(seed)") }
+        return parts.joined(separator: ", ")
+    }
+
     /// `policy` with these changes, for a plan of `territory`; throws when a value is out of range or
     /// names a commune outside the territory.
     public func applied(to policy: PlanningPolicy, territory: Territory) throws(PlanningInputError) -> PlanningPolicy {

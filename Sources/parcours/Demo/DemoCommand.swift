@@ -130,7 +130,7 @@ struct DemoCommand: AsyncParsableCommand {
     ) async throws {
         guard let first = plans.first else { return }
         let fromPlans = PlanTenderDemand(
-            plans: plans.map { ($0.id, $0.record) }, launchDate: PlanRunner.today(in: first.territory))
+            plans: plans.map { ($0.id, $0.record) }, launchDate: PlanMaking.today(in: first.territory))
         let drafter = TenderDrafter(options: options, configuration: configuration, store: store)
         print(drafter.summary(of: fromPlans.sources).joined(separator: "\n"))
         guard !fromPlans.demand.needs.isEmpty else {

@@ -39,12 +39,8 @@ struct PlanRunner {
         let territories: [Territory]
         if let territoryID {
             guard let territory = configuration.territory(id: territoryID) else {
-                throw CommandFailure(lines: [
-                    language.pick(
-                        "territoire inconnu : \(territoryID) (connus : \(configuration.territories.map(\.id).joined(separator: ", ")))",
-                        "unknown territory: \(territoryID) (known: \(configuration.territories.map(\.id).joined(separator: ", ")))"
-                    )
-                ])
+                let error = PlanMakingError.unknownTerritory(territoryID, known: configuration.territories.map(\.id))
+                throw CommandFailure(lines: [error.message(in: language)])
             }
             territories = [territory]
         } else {
@@ -59,24 +55,13 @@ struct PlanRunner {
         }
         var outcomes: [Outcome] = []
         for territory in territories {
-            let date = planningDate ?? Self.today(in: territory)
-            let catalogue = try await options.reportingFailures {
-                try await PlannableCatalogue(store: store, configuration: configuration, planningDate: date)
-            }
-            let inputs: PlanningInputs
-            do throws(PlanningInputError) {
-                inputs = try PlanningInputs(
-                    territory: territory, diagnosis: assembly, catalogue: catalogue, planningDate: date,
-                    overrides: overrides)
-            } catch {
-                throw CommandFailure(lines: [error.message(in: language)])
-            }
-            let record = solve(
-                inputs.problem, territory: territory, overrides: overrides, unassessed: inputs.unassessedAgents)
-            let id = try await save(record, label: label)
+            let order = PlanOrder(
+                territoryID: territory.id, overrides: overrides, label: label, planningDate: planningDate)
+            let made = try await make(order, assembly: assembly)
             let report = try await writeDocuments(
-                record, id: id, revision: 0, territory: territory, pseudonymizer: assembly.pseudonymizer, out: out)
-            outcomes.append(Outcome(id: id, territory: territory, record: record, report: report))
+                made.record, id: made.id, revision: 0, territory: territory, pseudonymizer: assembly.pseudonymizer,
+                out: out)
+            outcomes.append(Outcome(id: made.id, territory: territory, record: made.record, report: report))
         }
         return outcomes
     }
@@ -107,34 +92,18 @@ struct PlanRunner {
             generatedAt: Date(), planID: "\(id)", revision: revision, changes: changes)
     }
 
-    /// Solves `problem` with progress on stderr.
-    func solve(
-        _ problem: PlanningProblem, territory: Territory, overrides: PlanningOverrides, unassessed: [String],
-        cancelledSessions: [String] = [], removedAgents: [String] = []
-    ) -> PlanRecord {
-        let printer = PlanProgressPrinter(language: language, prefix: "\(territory.id) :")
-        let (plan, trace) = PlanJob.solve(problem) { printer.show($0) }
-        printer.finish(trace.last)
-        return PlanRecord(
-            territoryID: territory.id, problem: problem, overrides: overrides, cancelledSessions: cancelledSessions,
-            removedAgents: removedAgents, unassessedAgents: unassessed, plan: plan, progress: trace)
-    }
-
-    /// Stores `record` with the hashes of what it was made from.
-    func save(_ record: PlanRecord, label: String, previousPlanID: Int64? = nil) async throws -> Int64 {
-        try await options.reportingFailures {
-            try await PlanJob.save(
-                record, label: label, previousPlanID: previousPlanID, in: store,
-                configDirectory: configuration.directory)
+    /// Makes and stores the plan `order` asks for (from `previous` for a re-plan), with progress on stderr.
+    func make(
+        _ order: PlanOrder, previous: (stored: StoredPlan, record: PlanRecord)? = nil, assembly: DiagnosisAssembly
+    ) async throws -> PlanMade {
+        let printer = PlanProgressPrinter(language: language, prefix: "\(order.territoryID) :")
+        let made = try await options.reportingFailures {
+            try await PlanMaking.make(order, previous: previous, assembly: assembly, store: store) { step in
+                if case .solving(let point, _) = step { printer.show(point) }
+            }
         }
-    }
-
-    /// The day it is in the territory's time zone.
-    static func today(in territory: Territory) -> CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: territory.timeZoneIdentifier) ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)
+        printer.finish(made.record.progress.last)
+        return made
     }
 
     /// How many re-plans lead to plan `id` from its first version.

@@ -47,63 +47,28 @@ struct ReplanCommand: AsyncParsableCommand {
         let configuration = try options.loadConfiguration()
         let store = try await options.openStore()
         let (stored, previous) = try await options.loadPlan(from, from: store)
-        guard let territory = configuration.territory(id: previous.territoryID) else {
-            throw CommandFailure(lines: [
-                language.pick(
-                    "le territoire \(previous.territoryID) du plan \(stored.id) n’est plus dans Config",
-                    "territory \(previous.territoryID) of plan \(stored.id) is no longer in Config")
-            ])
+        var planningDate: CalendarDay?
+        if let date {
+            guard let day = CalendarDay(iso: date) else {
+                throw CommandFailure(lines: [
+                    language.pick(
+                        "--date : date invalide (AAAA-MM-JJ) : \(date)", "--date: invalid date (YYYY-MM-DD): \(date)")
+                ])
+            }
+            planningDate = day
         }
-        let planningDate =
-            try date.map { text in
-                guard let day = CalendarDay(iso: text) else {
-                    throw CommandFailure(lines: [
-                        language.pick(
-                            "--date : date invalide (AAAA-MM-JJ) : \(text)",
-                            "--date: invalid date (YYYY-MM-DD): \(text)")
-                    ])
-                }
-                return day
-            } ?? PlanRunner.today(in: territory)
-        var overrides = previous.overrides
-        if let timeLimit { overrides.timeLimitSeconds = timeLimit }
-        let inputs: PlanningInputs
         let assembly = try await options.reportingFailures {
             try await DiagnosisAssembly(configuration: configuration, store: store)
         }
-        let catalogue = try await options.reportingFailures {
-            try await PlannableCatalogue(store: store, configuration: configuration, planningDate: planningDate)
-        }
-        do throws(PlanningInputError) {
-            inputs = try PlanningInputs(
-                territory: territory, diagnosis: assembly, catalogue: catalogue, planningDate: planningDate,
-                overrides: overrides)
-        } catch {
-            throw CommandFailure(lines: [error.message(in: language)])
-        }
-        let replan = Replan(
-            previous: previous, cancelledSessions: Set(cancelSession), removedAgents: Set(removeAgent), pin: pin)
-        let current = inputs.problem
-        let unknown = replan.unknownIDs(current: current)
-        guard unknown.sessions.isEmpty, unknown.agents.isEmpty else {
-            throw CommandFailure(lines: [
-                language.pick(
-                    "inconnus du plan \(stored.id) et des données actuelles : \((unknown.sessions + unknown.agents).joined(separator: ", "))",
-                    "unknown to plan \(stored.id) and the current data: \((unknown.sessions + unknown.agents).joined(separator: ", "))"
-                )
-            ])
-        }
+        let order = PlanOrder(
+            territoryID: previous.territoryID, overrides: PlanningOverrides(timeLimitSeconds: timeLimit),
+            planningDate: planningDate,
+            replan: ReplanOrder(
+                previousPlanID: stored.id, cancelledSessions: cancelSession, removedAgents: removeAgent, pin: pin))
         let runner = PlanRunner(options: options, configuration: configuration, store: store)
-        let record = runner.solve(
-            replan.problem(current: current), territory: territory, overrides: overrides,
-            unassessed: inputs.unassessedAgents, cancelledSessions: replan.cancelledSessions.sorted(),
-            removedAgents: replan.removedAgents.sorted())
-        let label = ([stored.summary.label] + cancelSession.map { "-\($0)" } + removeAgent.map { "-agent \($0)" })
-            .filter { !$0.isEmpty }.joined(separator: ", ")
-        let id = try await runner.save(record, label: label, previousPlanID: stored.id)
-        let changes = PlanRevisionChanges(
-            previousPlanID: "\(stored.id)", previousProblem: previous.problem,
-            changes: PlanChanges(replan: replan, current: current, plan: record.plan))
+        let made = try await runner.make(order, previous: (stored, previous), assembly: assembly)
+        let (id, record, territory) = (made.id, made.record, made.territory)
+        guard let changes = made.changes else { return }
         let revision = try await runner.revision(ofPlan: id)
         let report = try await runner.writeDocuments(
             record, id: id, revision: revision, territory: territory, pseudonymizer: assembly.pseudonymizer,

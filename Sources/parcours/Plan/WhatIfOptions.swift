@@ -33,14 +33,5 @@ struct WhatIfOptions: ParsableArguments {
     }
 
     /// The options given, as a plan label: e.g. `minimum-group-size=8, no-remote`.
-    var label: String {
-        var parts: [String] = []
-        if let maximumTravelKm { parts.append("maximum-travel-km=\(maximumTravelKm)") }
-        if let minimumGroupSize { parts.append("minimum-group-size=\(minimumGroupSize)") }
-        if let remote { parts.append(remote ? "remote" : "no-remote") }
-        if let communes { parts.append("communes=\(communes)") }
-        if let budget { parts.append("budget=\(budget)") }
-        if let seed { parts.append("seed=\(seed)") }
-        return parts.joined(separator: ", ")
-    }
+    var label: String { overrides.summary }
 }

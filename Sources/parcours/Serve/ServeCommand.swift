@@ -4,9 +4,10 @@ import Hummingbird
 import Logging
 import ParcoursService
 
-/// `parcours serve [--host 127.0.0.1] [--port 8080] [--database PATH]`: the HTTP service (JSON API and
-/// web pages) on the database, created and migrated if needed. Logs go to stderr, one line per request
-/// without personal data; SIGINT or SIGTERM stop it after the requests in progress.
+/// `parcours serve [--host 127.0.0.1] [--port 8080] [--database PATH] [--workers 1]`: the HTTP service (JSON
+/// API and web pages) on the database, created and migrated if needed, with its background jobs (plans,
+/// large imports). Logs go to stderr, one line per request without personal data; SIGINT or SIGTERM stop
+/// it after the requests and jobs in progress.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -20,6 +21,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port: Int = 8080
 
+    @Option(name: .long, help: "How many background jobs (plans, large imports) this instance runs at once; 0: none.")
+    var workers: Int = 1
+
+    @Option(
+        name: .long,
+        help: "This instance's name in the job queue: unique among instances sharing a database (default: HOST:PORT).")
+    var instance: String?
+
+    @Option(name: .long, help: "Catalogue files larger than this many MiB are imported in the background.")
+    var backgroundImportMb: Double = 4
+
+    @Option(
+        name: .long,
+        help:
+            "Where uploads wait for their import job; instances sharing a database must share it (default: beside an SQLite database, else the temporary folder)."
+    )
+    var stagingFolder: String?
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "parcours")
@@ -27,9 +46,24 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try options.loadConfiguration()
         let store = try await options.openStore()
         logger.info("database ready", metadata: ["database": "\(options.databaseName)"])
-        let environment = ServiceEnvironment(store: store, configuration: configuration)
+        guard workers >= 0, backgroundImportMb > 0 else {
+            throw ValidationError("--workers must be 0 or more and --background-import-mb more than 0")
+        }
+        let jobs = JobSettings(
+            instance: instance ?? "\(ProcessInfo.processInfo.hostName):\(port)", workers: workers,
+            backgroundImportBytes: Int(backgroundImportMb * 1024 * 1024),
+            stagingFolder: URL(fileURLWithPath: stagingFolder ?? defaultStagingFolder))
+        logger.info("jobs", metadata: ["instance": "\(jobs.instance)", "workers": "\(workers)"])
+        let environment = ServiceEnvironment(store: store, configuration: configuration, jobs: jobs)
         let application = ServiceApplication.make(environment, host: host, port: port, logger: logger)
         try await application.runService()
         logger.info("stopped")
+    }
+
+    /// `<database>.staging` beside an SQLite file; the temporary folder for PostgreSQL.
+    private var defaultStagingFolder: String {
+        options.database.hasPrefix("postgres")
+            ? FileManager.default.temporaryDirectory.appending(path: "parcours-staging").path
+            : options.database + ".staging"
     }
 }

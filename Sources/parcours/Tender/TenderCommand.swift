@@ -77,7 +77,7 @@ struct TenderCommand: AsyncParsableCommand {
                 ])
             }
             let fromPlans = PlanTenderDemand(
-                plans: plans, launchDate: launch ?? PlanRunner.today(in: territory), changes: changes)
+                plans: plans, launchDate: launch ?? PlanMaking.today(in: territory), changes: changes)
             let drafter = TenderDrafter(options: options, configuration: configuration, store: store)
             print(drafter.summary(of: fromPlans.sources).joined(separator: "\n"))
             request = fromPlans.demand

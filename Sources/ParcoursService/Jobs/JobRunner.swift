@@ -1,0 +1,162 @@
+import Foundation
+import Logging
+import ParcoursModel
+import ParcoursStore
+import ServiceLifecycle
+
+/// Runs the service's background jobs, as a service of the application's service group beside the HTTP
+/// server: at start-up it recovers the jobs an instance left running (its own before a restart, or any
+/// whose heartbeat went stale: queued again, or failed after the maximum of attempts, with the reason);
+/// then ``JobSettings/workers`` workers claim queued jobs, run them with a heartbeat carrying their
+/// progress, and finish or fail them. Orphaned jobs are looked for again every half ``JobSettings/staleAfter``.
+///
+/// On graceful shutdown (SIGINT, SIGTERM) the workers take no new job and finish the one they run (a
+/// plan stops at its time limit); a job cut short harder (kill -9) is recovered by the next instance.
+public struct JobRunner: Service {
+    let queue: any JobQueue
+    let settings: JobSettings
+    let handlers: [String: any JobHandler]
+    let logger: Logger
+
+    init(queue: any JobQueue, settings: JobSettings, handlers: [any JobHandler], logger: Logger) {
+        self.queue = queue
+        self.settings = settings
+        self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+        self.logger = logger
+    }
+
+    /// The runner of the service's jobs (plans, catalogue imports) on `environment`'s database.
+    public init(environment: ServiceEnvironment, logger: Logger) {
+        self.init(
+            queue: environment.store, settings: environment.jobs,
+            handlers: [
+                PlanJobHandler(environment: environment),
+                CatalogueImportJobHandler(environment: environment, stagingFolder: environment.jobs.stagingFolder),
+            ], logger: logger)
+    }
+
+    public func run() async throws {
+        try await recover(ownedByThisInstance: true)
+        await withDiscardingTaskGroup { group in
+            for _ in 0..<settings.workers {
+                group.addTask { await work() }
+            }
+            group.addTask { await sweep() }
+        }
+        logger.info("job runner stopped", metadata: ["instance": "\(settings.instance)"])
+    }
+
+    /// Queues again (or fails) the running jobs whose heartbeat is stale, and with
+    /// `ownedByThisInstance` those this instance ran before it restarted.
+    func recover(ownedByThisInstance: Bool) async throws {
+        let recovered = try await queue.recoverJobs(
+            heartbeatBefore: Date(timeIntervalSinceNow: -settings.staleAfter.seconds),
+            ownedBy: ownedByThisInstance ? settings.instance : nil, maximumAttempts: settings.maximumAttempts)
+        for job in recovered {
+            logger.warning(
+                "job recovered",
+                metadata: ["job": "\(job.id)", "state": "\(job.state.rawValue)", "reason": "\(job.reason)"])
+        }
+    }
+
+    /// One worker: claims and runs jobs until the service shuts down.
+    private func work() async {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                if let job = try await queue.claimJob(owner: settings.instance, kinds: Set(handlers.keys)) {
+                    await execute(job)
+                    continue
+                }
+            } catch {
+                logger.error("job queue unreachable", metadata: ["error": "\(type(of: error))"])
+            }
+            await pause(settings.pollInterval)
+        }
+    }
+
+    /// Looks for orphaned jobs, every half ``JobSettings/staleAfter``.
+    private func sweep() async {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            await pause(settings.staleAfter / 2)
+            guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
+            do {
+                try await recover(ownedByThisInstance: false)
+            } catch {
+                logger.error("job recovery failed", metadata: ["error": "\(type(of: error))"])
+            }
+        }
+    }
+
+    /// Runs `job` with its heartbeat, then finishes or fails it.
+    func execute(_ job: Job) async {
+        let started = ContinuousClock.now
+        let reporter = JobReporter(jobID: job.id, queue: queue, owner: settings.instance)
+        let language = (try? JSONDecoder().decode(JobLanguage.self, from: job.parameters))?.language ?? .french
+        logger.info("job started", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempts)"])
+        let outcome = await withTaskGroup(of: Result<Data?, any Error>?.self) { group in
+            group.addTask {
+                // The heartbeat, until the job ends (the group then cancels it).
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: settings.heartbeatInterval)
+                    guard !Task.isCancelled else { break }
+                    do { try await reporter.beat() } catch {
+                        logger.error("heartbeat failed", metadata: ["job": "\(job.id)", "error": "\(type(of: error))"])
+                    }
+                }
+                return nil
+            }
+            group.addTask {
+                guard let handler = handlers[job.kind] else {
+                    return .failure(JobFailure.refused("no handler for jobs of kind \(job.kind)"))
+                }
+                do { return .success(try await handler.run(job, reporter: reporter)) } catch { return .failure(error) }
+            }
+            var outcome: Result<Data?, any Error>?
+            for await result in group {
+                if let result {
+                    outcome = result
+                    group.cancelAll()
+                }
+            }
+            return outcome!
+        }
+        let seconds = (ContinuousClock.now - started).seconds
+        do {
+            switch outcome {
+            case .success(let result):
+                let ended = try await queue.finishJob(job.id, owner: settings.instance, result: result)
+                logger.info(
+                    ended ? "job done" : "job done after another instance took it over",
+                    metadata: ["job": "\(job.id)", "seconds": "\(seconds)"])
+            case .failure(JobFailure.lost):
+                logger.warning("job taken over by another instance", metadata: ["job": "\(job.id)"])
+            case .failure(let error):
+                let reason = JobFailure.reason(for: error, in: language)
+                _ = try await queue.failJob(job.id, owner: settings.instance, reason: reason)
+                logger.warning(
+                    "job failed",
+                    metadata: ["job": "\(job.id)", "seconds": "\(seconds)", "error": "\(type(of: error))"])
+            }
+        } catch {
+            logger.error("job end not stored", metadata: ["job": "\(job.id)", "error": "\(type(of: error))"])
+        }
+    }
+
+    /// Waits `duration`, or less when the service starts shutting down.
+    private func pause(_ duration: Duration) async {
+        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
+    }
+}
+
+/// The language a job's parameters name, for its failure reason.
+private struct JobLanguage: Decodable {
+    let language: Language
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

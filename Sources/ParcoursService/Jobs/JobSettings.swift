@@ -1,0 +1,39 @@
+import Foundation
+
+/// How an instance of the service runs background jobs.
+public struct JobSettings: Sendable {
+    /// This instance's name in the queue (the owner of the jobs it runs). Unique among the instances
+    /// sharing a database, and the same after a restart, so that the jobs it was running are queued
+    /// again at once when it starts.
+    public var instance: String
+    /// How many jobs the instance runs at once.
+    public var workers: Int
+    /// How often a running job renews its heartbeat (with its progress).
+    public var heartbeatInterval: Duration
+    /// A running job whose heartbeat is older than this is taken as orphaned: its instance stopped.
+    public var staleAfter: Duration
+    /// How often an idle worker looks for a queued job.
+    public var pollInterval: Duration
+    /// A job orphaned after this many attempts fails instead of being queued again.
+    public var maximumAttempts: Int
+    /// Catalogue files larger than this are imported in the background.
+    public var backgroundImportBytes: Int
+    /// Where uploaded files wait for their import job. Instances sharing a queue must share it.
+    public var stagingFolder: URL
+
+    public init(
+        instance: String, workers: Int = 1, heartbeatInterval: Duration = .seconds(5),
+        staleAfter: Duration = .seconds(60), pollInterval: Duration = .seconds(1), maximumAttempts: Int = 3,
+        backgroundImportBytes: Int = 4 * 1024 * 1024,
+        stagingFolder: URL = FileManager.default.temporaryDirectory.appending(path: "parcours-staging")
+    ) {
+        self.instance = instance
+        self.workers = workers
+        self.heartbeatInterval = heartbeatInterval
+        self.staleAfter = staleAfter
+        self.pollInterval = pollInterval
+        self.maximumAttempts = maximumAttempts
+        self.backgroundImportBytes = backgroundImportBytes
+        self.stagingFolder = stagingFolder
+    }
+}

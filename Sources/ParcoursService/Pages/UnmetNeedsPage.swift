@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import ParcoursOutput
+import ParcoursStore
+import ParcoursWorkflow
+
+/// A plan's unmet needs with their reasons, for its territory's coordinator: counted by commune and
+/// reason, then need by need with the agent's pseudonym and the nearest change that would cover it.
+/// Names stay with each commune's HR (their commune page and explanations).
+struct UnmetNeedsPage {
+    let environment: ServiceEnvironment
+
+    func register(in registry: inout RouteRegistry) {
+        registry.on(.get, "/plans/{id}/unmet-needs") { request, context in
+            let user = try PageAccess(.coordinator).user(of: context, request: request)
+            let text = try context.parameters.require("id")
+            let shell = PageShell(request: request, user: user)
+            guard let id = Int64(text), let stored = try await environment.store.plan(id: id),
+                stored.summary.territoryID == user.territoryID(in: environment.configuration),
+                let record = try? PlanRecord(stored: stored)
+            else {
+                throw PageError.notFound(
+                    request, user: user, what: shell.language.pick("Aucun plan \(text).", "No plan \(text)."))
+            }
+            let planContext = try await PlanContext(
+                record: record, id: id, store: environment.store, configuration: environment.configuration,
+                language: shell.language)
+            try await AuditTrail(store: environment.store).record(
+                user, request: request, context: context, subject: "plan \(id)",
+                agentCount: Set(record.plan.unmetNeeds.map(\.need.agentID)).count)
+            let content =
+                PlanUnmetNeedsHTML.sections(planContext)
+                + "<p><a href=\"\(shell.link("/api/plans/\(id)/report"))\">\(shell.t("Rapport du plan", "Plan report"))</a> · <a href=\"\(shell.link("/territories/\(record.territoryID)"))\">\(shell.t("Retour au tableau de bord", "Back to the dashboard"))</a></p>\n"
+            return ResponseBody.html(
+                shell.page(
+                    title: shell.language.pick("Plan \(id) — besoins non couverts", "Plan \(id) — unmet needs"),
+                    content: content))
+        }
+    }
+}

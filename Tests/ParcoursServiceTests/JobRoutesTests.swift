@@ -1,0 +1,151 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ParcoursCatalogue
+import ParcoursConfig
+import ParcoursStore
+import Testing
+
+@testable import ParcoursService
+
+/// Plans and large catalogue imports through the queue, by the JSON API: 202 with the job, the job's
+/// state and progress, and once done the plan or the validation report.
+@Suite struct JobRoutesTests {
+    /// The JSON object of a response.
+    static func object(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
+
+    /// A new user of `role` on `store`, and the `Authorization` header of its token.
+    static func authorization(_ user: NewUser, on store: any ParcoursDatabase) async throws -> HTTPFields {
+        let account = try await store.createUser(user)
+        let token = AccessToken.generate()
+        try await store.addToken(hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
+        return [.authorization: "Bearer \(token)", .contentType: "application/json"]
+    }
+
+    /// The job id at the end of a Location.
+    static func jobID(_ location: String?) throws -> Int64 {
+        try #require(location.flatMap { Int64($0.split(separator: "/").last ?? "") })
+    }
+
+    @Test func aPlanAskedThroughTheAPIIsMadeInTheBackgroundThenReplanned() async throws {
+        let database = try await JobDatabase.make(.sqlite)
+        defer { database.remove() }
+        let environment = try await database.environment(instance: "one")
+        let store = environment.store
+        let coordinator = try await Self.authorization(
+            try NewUser(name: "Coordination", role: .coordinator, territoryID: "bastia"), on: store)
+        let asked = #"{"minimumGroupSize": 2, "seed": 3, "timeLimit": 0.2, "date": "2026-12-01"}"#
+        let first = try await ServiceFixtures.withClient(environment) { client in
+            for (body, status) in [
+                (#"{"territory": "namur"}"#, HTTPResponse.Status.forbidden),
+                (#"{"timeLimit": -1}"#, .unprocessableContent), (#"{"replanFrom": 999}"#, .notFound),
+                (#"{"date": "2026-13-01"}"#, .badRequest), ("plan please", .badRequest),
+            ] {
+                try await client.execute(
+                    uri: "/api/plans", method: .post, headers: coordinator, body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == status, "\(body): \(String(buffer: response.body))")
+                }
+            }
+            return try await client.execute(
+                uri: "/api/plans", method: .post, headers: coordinator, body: ByteBuffer(string: asked)
+            ) { response in
+                #expect(response.status == .accepted)
+                let job = try Self.object(response.body)
+                #expect(job["state"] as? String == "queued" && job["kind"] as? String == "plan")
+                #expect(job["territory"] as? String == "bastia")
+                return try Self.jobID(response.headers[.location])
+            }
+        }
+        // Only the valid request was queued.
+        #expect(try await store.jobs(territoryID: nil).map(\.id) == [first])
+        try await JobRunning.run([environment]) { try await JobRunning.ended([first], in: store) }
+
+        let planID = try await ServiceFixtures.withClient(environment) { client in
+            let planID = try await client.execute(uri: "/api/jobs/\(first)", method: .get, headers: coordinator) {
+                response in
+                #expect(response.status == .ok)
+                let job = try Self.object(response.body)
+                #expect(job["state"] as? String == "done", "\(job["error"] ?? "")")
+                let progress = try #require(job["progress"] as? [String: Any])
+                #expect(progress["percent"] as? Double == 100)
+                let plan = try #require(job["plan"] as? [String: Any])
+                let id = try #require(plan["id"] as? Int)
+                #expect(plan["href"] as? String == "/api/plans/\(id)")
+                return Int64(id)
+            }
+            try await client.execute(uri: "/api/plans/\(planID)", method: .get, headers: coordinator) { response in
+                let plan = try #require(try Self.object(response.body)["plan"] as? [String: Any])
+                #expect(plan["label"] as? String == "minimum-group-size=2, seed=3")
+            }
+            return planID
+        }
+        let replanJob = try await ServiceFixtures.withClient(environment) { client in
+            try await client.execute(
+                uri: "/api/plans", method: .post, headers: coordinator,
+                body: ByteBuffer(string: #"{"replanFrom": \#(planID), "timeLimit": 0.2, "date": "2026-12-01"}"#)
+            ) { response in
+                #expect(response.status == .accepted)
+                return try Self.jobID(response.headers[.location])
+            }
+        }
+        try await JobRunning.run([environment]) { try await JobRunning.ended([replanJob], in: store) }
+        let replanned = try #require(PlanJobResult.decode(try await store.job(id: replanJob)?.result)).planID
+        let summary = try #require(try await store.plan(id: replanned)?.summary)
+        #expect(summary.previousPlanID == planID && summary.label == "minimum-group-size=2, seed=3")
+    }
+
+    @Test func aLargeCatalogueIsImportedInTheBackgroundWithItsReportOnTheJob() async throws {
+        let database = try await JobDatabase.make(.sqlite)
+        defer { database.remove() }
+        let environment = try await database.environment(instance: "one", backgroundImportBytes: 1024)
+        let store = environment.store
+        let configuration = try ServiceFixtures.configuration.get()
+        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
+        let file = ServiceFixtures.catalogue(TenantWorld.ownCatalogue)
+        let providerID = try #require(try reader.read(path: file.path) { _, _ in }.providers.first).id
+        let provider = try await Self.authorization(
+            try NewUser(name: "Prestataire", role: .provider, providerID: providerID), on: store)
+        let otherProvider = try await Self.authorization(
+            try NewUser(name: "Autre", role: .provider, providerID: "SIRET:00000000000000"), on: store)
+        let coordinator = try await Self.authorization(
+            try NewUser(name: "Coordination", role: .coordinator, territoryID: "bastia"), on: store)
+        let uri = try await ServiceFixtures.withClient(environment) { client in
+            let uri = try await client.execute(
+                uri: "/api/catalogues?file=\(TenantWorld.ownCatalogue)", method: .post, headers: provider,
+                body: ByteBuffer(data: try Data(contentsOf: file))
+            ) { response in
+                #expect(response.status == .accepted)
+                #expect(try Self.object(response.body)["kind"] as? String == "import-catalogue")
+                return try #require(response.headers[.location])
+            }
+            for other in [otherProvider, coordinator] {
+                try await client.execute(uri: uri, method: .get, headers: other) { response in
+                    #expect(response.status == .notFound)
+                }
+            }
+            return uri
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).count == 1)
+        let id = try Self.jobID(uri)
+        try await JobRunning.run([environment]) { try await JobRunning.ended([id], in: store) }
+
+        try await ServiceFixtures.withClient(environment) { client in
+            try await client.execute(uri: uri, method: .get, headers: provider) { response in
+                let job = try Self.object(response.body)
+                #expect(job["state"] as? String == "done", "\(job["error"] ?? "")")
+                let report = try #require(job["report"] as? [String: Any])
+                #expect(report["stored"] as? Bool == true && report["providers"] as? [String] == [providerID])
+                #expect((report["acceptedSessions"] as? Int ?? 0) > 0)
+            }
+            try await client.execute(uri: "/api/catalogues", method: .get, headers: provider) { response in
+                let versions = try Self.object(response.body)["versions"] as? [Any]
+                #expect(versions?.count == 1)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).isEmpty)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ParcoursStore
+import Testing
+
+@testable import ParcoursService
+
+/// The job runner of `parcours serve`: instances sharing one queue, and the recovery of jobs an instance
+/// stopped running.
+@Suite struct JobRunnerTests {
+    @Test(arguments: JobBackend.available)
+    func twoInstancesSharingTheQueueRunEachPlanJobOnce(backend: JobBackend) async throws {
+        let database = try await JobDatabase.make(backend)
+        defer { database.remove() }
+        let first = try await database.environment(instance: "one")
+        let second = try await database.environment(instance: "two")
+        var ids: [Int64] = []
+        for seed in 1...4 {
+            ids.append(
+                try await JobRoutes(environment: first).enqueuePlan(
+                    JobDatabase.plan(seed: UInt64(seed), label: "seed \(seed)")
+                ).id)
+        }
+        let store = first.store
+        try await JobRunning.run([first, second]) { [ids] in try await JobRunning.ended(ids, in: store) }
+
+        var planIDs: [Int64] = []
+        for id in ids {
+            let job = try #require(try await store.job(id: id))
+            #expect(job.state == .done && job.attempts == 1 && job.error == nil, "job \(id): \(job.error ?? "")")
+            #expect(["one", "two"].contains(job.owner))
+            planIDs.append(try #require(PlanJobResult.decode(job.result)).planID)
+        }
+        let plans = try await store.plans(territoryID: "bastia")
+        #expect(plans.count == 4, "each job stored one plan")
+        #expect(Set(plans.map(\.id)) == Set(planIDs))
+        #expect(Set(plans.map(\.label)) == ["seed 1", "seed 2", "seed 3", "seed 4"])
+    }
+
+    @Test(arguments: JobBackend.available)
+    func aJobWhoseInstanceStoppedHeartbeatingIsRecoveredAndRunOnce(backend: JobBackend) async throws {
+        let database = try await JobDatabase.make(backend)
+        defer { database.remove() }
+        let alive = try await database.environment(instance: "alive", staleAfter: .milliseconds(800))
+        let store = alive.store
+        let id = try await JobRoutes(environment: alive).enqueuePlan(JobDatabase.plan(seed: 1, label: "orphan")).id
+        // An instance claims the job, then stops: no heartbeat ever again.
+        #expect(try await store.claimJob(owner: "crashed", kinds: nil)?.id == id)
+        try await JobRunning.run([alive]) { try await JobRunning.ended([id], in: store) }
+
+        let job = try #require(try await store.job(id: id))
+        #expect(job.state == .done && job.owner == "alive" && job.attempts == 2)
+        #expect(try await store.plans(territoryID: "bastia").map(\.label) == ["orphan"])
+        // The crashed instance, back, cannot end the job it lost.
+        #expect(try await !store.finishJob(id, owner: "crashed", result: nil))
+    }
+
+    @Test func anInstanceRestartingQueuesItsJobsAgainOrFailsThemAfterTheMaximumOfAttempts() async throws {
+        let database = try await JobDatabase.make(.sqlite)
+        defer { database.remove() }
+        let environment = try await database.environment(instance: "restarted")
+        let store = environment.store
+        let routes = JobRoutes(environment: environment)
+        let again = try await routes.enqueuePlan(JobDatabase.plan(seed: 1, label: "again")).id
+        let spent = try await routes.enqueuePlan(JobDatabase.plan(seed: 2, label: "spent")).id
+        // `spent` has had its two attempts; `again` one; both were running when the instance stopped.
+        _ = try await store.claimJob(owner: "restarted", kinds: nil)
+        _ = try await store.recoverJobs(heartbeatBefore: .distantPast, ownedBy: "restarted", maximumAttempts: 2)
+        _ = try await store.claimJob(owner: "restarted", kinds: nil)
+        _ = try await store.claimJob(owner: "restarted", kinds: nil)
+        #expect(try await store.job(id: again)?.attempts == 2)
+        #expect(try await store.job(id: spent)?.attempts == 1)
+
+        let runner = JobRunner(environment: environment, logger: JobRunning.logger)
+        try await runner.recover(ownedByThisInstance: true)
+        let failed = try #require(try await store.job(id: again))
+        #expect(failed.state == .failed && failed.error?.contains("failed after 2 attempts") == true)
+        let queued = try #require(try await store.job(id: spent))
+        #expect(queued.state == .queued && queued.error?.contains("instance restarted stopped running it") == true)
+    }
+}
