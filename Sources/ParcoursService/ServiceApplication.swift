@@ -23,6 +23,7 @@ public enum ServiceApplication {
         CommunePage(environment: environment).register(in: &registry)
         UploadPage(environment: environment).register(in: &registry)
         JobRoutes(environment: environment).register(in: &registry)
+        CompareRoutes(environment: environment).register(in: &registry)
         PlanRunPage(environment: environment).register(in: &registry)
         ComparePage(environment: environment).register(in: &registry)
         UnmetNeedsPage(environment: environment).register(in: &registry)

@@ -51,6 +51,10 @@ import Testing
                 own: "/api/plans/\(namur)", ownStatuses: [200, 200, 403, 200, 403],
                 other: "/api/plans/\(bastia)", otherStatuses: [404, 404, 403, 404, 403]),
             Row(
+                route: "/api/plans/{id}/compare/{other}",
+                own: "/api/plans/\(namur)/compare/\(namur)", ownStatuses: [200, 200, 403, 200, 403],
+                other: "/api/plans/\(bastia)/compare/\(bastia)", otherStatuses: [404, 404, 403, 404, 403]),
+            Row(
                 route: "/api/plans/{id}/report",
                 own: "/api/plans/\(namur)/report", ownStatuses: [200, 200, 403, 200, 403],
                 other: "/api/plans/\(bastia)/report", otherStatuses: [404, 404, 403, 404, 403]),

@@ -86,6 +86,14 @@ import Testing
                 #expect(page.contains("<th scope=\"row\">needs covered</th>"))
             }
             try await client.execute(
+                uri: "/api/plans/\(planID)/compare/\(secondPlan)", method: .get, headers: headers
+            ) { response in
+                #expect(response.status == .ok)
+                let figures = try JobRoutesTests.object(response.body)
+                #expect((figures["first"] as? [String: Any])?["label"] as? String == "essai")
+                #expect((figures["second"] as? [String: Any])?["planID"] as? Int == Int(secondPlan))
+            }
+            try await client.execute(
                 uri: "/territories/bastia/compare?first=\(planID)&second=999", method: .get, headers: headers
             ) { response in
                 #expect(response.status == .notFound)

@@ -40,7 +40,7 @@ import Testing
     func aJobWhoseInstanceStoppedHeartbeatingIsRecoveredAndRunOnce(backend: JobBackend) async throws {
         let database = try await JobDatabase.make(backend)
         defer { database.remove() }
-        let alive = try await database.environment(instance: "alive", staleAfter: .milliseconds(800))
+        let alive = try await database.environment(instance: "alive", staleAfter: .seconds(3))
         let store = alive.store
         let id = try await JobRoutes(environment: alive).enqueuePlan(JobDatabase.plan(seed: 1, label: "orphan")).id
         // An instance claims the job, then stops: no heartbeat ever again.
@@ -48,13 +48,16 @@ import Testing
         try await JobRunning.run([alive]) { try await JobRunning.ended([id], in: store) }
 
         let job = try #require(try await store.job(id: id))
-        #expect(job.state == .done && job.owner == "alive" && job.attempts == 2)
+        #expect(
+            job.state == .done && job.owner == "alive" && job.attempts == 2,
+            "\(job.state) \(job.owner ?? "") \(job.attempts) \(job.error ?? "")")
         #expect(try await store.plans(territoryID: "bastia").map(\.label) == ["orphan"])
         // The crashed instance, back, cannot end the job it lost.
         #expect(try await !store.finishJob(id, owner: "crashed", result: nil))
     }
 
-    @Test func anInstanceRestartingQueuesItsJobsAgainOrFailsThemAfterTheMaximumOfAttempts() async throws {
+    @Test func anInstanceRestartingQueuesItsJobsAgainOrFailsThemAfterTheMaximumOfAttemptsLeavingNoUpload() async throws
+    {
         let database = try await JobDatabase.make(.sqlite)
         defer { database.remove() }
         let environment = try await database.environment(instance: "restarted")
@@ -62,13 +65,25 @@ import Testing
         let routes = JobRoutes(environment: environment)
         let again = try await routes.enqueuePlan(JobDatabase.plan(seed: 1, label: "again")).id
         let spent = try await routes.enqueuePlan(JobDatabase.plan(seed: 2, label: "spent")).id
-        // `spent` has had its two attempts; `again` one; both were running when the instance stopped.
+        let provider = try await store.createUser(
+            try NewUser(name: "Prestataire", role: .provider, providerID: "SIRET:00000000000000"))
+        let upload = try await CatalogueImportJobHandler.enqueue(
+            Data("<catalogue/>".utf8), name: "catalogue.xml", by: provider, language: .french,
+            environment: environment
+        ).id
+        let imports: Set = [CatalogueImportJobHandler.kind]
+        // `again` and `upload` have had their two attempts, `spent` one; all were running when the
+        // instance stopped.
         _ = try await store.claimJob(owner: "restarted", kinds: nil)
+        _ = try await store.claimJob(owner: "restarted", kinds: imports)
         _ = try await store.recoverJobs(heartbeatBefore: .distantPast, ownedBy: "restarted", maximumAttempts: 2)
         _ = try await store.claimJob(owner: "restarted", kinds: nil)
+        _ = try await store.claimJob(owner: "restarted", kinds: imports)
         _ = try await store.claimJob(owner: "restarted", kinds: nil)
         #expect(try await store.job(id: again)?.attempts == 2)
+        #expect(try await store.job(id: upload)?.attempts == 2)
         #expect(try await store.job(id: spent)?.attempts == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).count == 1)
 
         let runner = JobRunner(environment: environment, logger: JobRunning.logger)
         try await runner.recover(ownedByThisInstance: true)
@@ -76,5 +91,8 @@ import Testing
         #expect(failed.state == .failed && failed.error?.contains("failed after 2 attempts") == true)
         let queued = try #require(try await store.job(id: spent))
         #expect(queued.state == .queued && queued.error?.contains("instance restarted stopped running it") == true)
+        #expect(try await store.job(id: upload)?.state == .failed)
+        // The upload failed for good leaves no file behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).isEmpty)
     }
 }

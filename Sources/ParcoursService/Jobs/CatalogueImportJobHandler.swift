@@ -36,10 +36,10 @@ struct CatalogueImportJobHandler: JobHandler {
         do {
             let report = try await CatalogueRoutes(environment: environment).importFile(
                 file, name: parameters.fileName, providerID: parameters.providerID, language: parameters.language)
-            try? FileManager.default.removeItem(at: file)
+            Self.discardStagedFile(of: job, stagingFolder: stagingFolder)
             return try JobDocument.encoder.encode(report)
         } catch let error as APIError {
-            try? FileManager.default.removeItem(at: file)
+            Self.discardStagedFile(of: job, stagingFolder: stagingFolder)
             throw JobFailure.refused(error.message)
         }
     }
@@ -60,5 +60,13 @@ extension CatalogueImportJobHandler {
             NewJob(kind: kind, territoryID: nil, parameters: try JobDocument.encoder.encode(parameters)))
         guard let job = try await environment.store.job(id: id) else { throw APIError.notFound("job \(id)") }
         return job
+    }
+
+    /// Removes the staged file of `job` when it is a catalogue import: done, refused, or failed for good.
+    static func discardStagedFile(of job: Job, stagingFolder: URL) {
+        guard job.kind == kind,
+            let parameters = try? JSONDecoder().decode(CatalogueImportParameters.self, from: job.parameters)
+        else { return }
+        try? FileManager.default.removeItem(at: stagingFolder.appending(path: parameters.stagedName))
     }
 }

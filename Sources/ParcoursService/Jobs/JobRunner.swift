@@ -56,6 +56,10 @@ public struct JobRunner: Service {
             logger.warning(
                 "job recovered",
                 metadata: ["job": "\(job.id)", "state": "\(job.state.rawValue)", "reason": "\(job.reason)"])
+            // A job failed for good leaves no upload behind.
+            if job.state == .failed, let failed = try await queue.job(id: job.id) {
+                CatalogueImportJobHandler.discardStagedFile(of: failed, stagingFolder: settings.stagingFolder)
+            }
         }
     }
 

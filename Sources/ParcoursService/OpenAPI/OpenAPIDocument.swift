@@ -136,6 +136,20 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/plans/{id}/compare/{other}": {
+              "get": {
+                "operationId": "comparePlans",
+                "summary": "Two plans of the user's territory side by side, as `parcours compare --json` gives them: coverage overall and by competence, job family and commune; costs; sessions; travel; fairness; gap (infinite values as the strings inf). Nobody is named.",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "name": "other", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 }, "description": "The second plan's id." }, { "name": "far", "in": "query", "required": false, "schema": { "type": "number", "minimum": 0 }, "description": "Count agents whose furthest session is more than this many road km away (default 30)." }],
+                "responses": {
+                  "200": { "description": "The figures of both plans.", "content": { "application/json": { "schema": { "type": "object", "required": ["first", "second"], "properties": { "first": { "type": "object" }, "second": { "type": "object" } } } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/api/plans/{id}/report": {
               "get": {
                 "operationId": "planReport",

@@ -23,8 +23,10 @@ struct ComparePage {
             var figures: [PlanFigures] = []
             for name in ["first", "second"] {
                 let text = request.uri.queryParameters.get(name) ?? ""
-                guard let id = Int64(text), let stored = try await environment.store.plan(id: id),
-                    stored.summary.territoryID == territoryID, let record = try? PlanRecord(stored: stored)
+                guard
+                    let plan = try await PlanFigures(
+                        stored: text, territoryID: territoryID, store: environment.store,
+                        farKilometres: Self.farKilometres)
                 else {
                     throw PageError.notFound(
                         request, user: user,
@@ -32,10 +34,7 @@ struct ComparePage {
                             "Choisissez deux plans du territoire à comparer (plan « \(text) » introuvable).",
                             "Choose two plans of the territory to compare (plan '\(text)' not found)."))
                 }
-                figures.append(
-                    PlanFigures(
-                        planID: stored.id, label: stored.summary.label, record: record,
-                        farKilometres: Self.farKilometres))
+                figures.append(plan)
             }
             return ResponseBody.html(
                 page(

@@ -32,16 +32,7 @@ struct PlanCommand: AsyncParsableCommand {
         let language = options.language
         let configuration = try options.loadConfiguration()
         let store = try await options.openStore()
-        var planningDate: CalendarDay?
-        if let date {
-            guard let day = CalendarDay(iso: date) else {
-                throw CommandFailure(lines: [
-                    language.pick(
-                        "--date : date invalide (AAAA-MM-JJ) : \(date)", "--date: invalid date (YYYY-MM-DD): \(date)")
-                ])
-            }
-            planningDate = day
-        }
+        let planningDate = try options.planningDate(date)
         let runner = PlanRunner(options: options, configuration: configuration, store: store)
         let outcomes = try await runner.run(
             territoryID: territory, overrides: whatIf.overrides, label: label ?? whatIf.label,

@@ -43,20 +43,10 @@ struct ReplanCommand: AsyncParsableCommand {
     var date: String?
 
     func run() async throws {
-        let language = options.language
         let configuration = try options.loadConfiguration()
         let store = try await options.openStore()
         let (stored, previous) = try await options.loadPlan(from, from: store)
-        var planningDate: CalendarDay?
-        if let date {
-            guard let day = CalendarDay(iso: date) else {
-                throw CommandFailure(lines: [
-                    language.pick(
-                        "--date : date invalide (AAAA-MM-JJ) : \(date)", "--date: invalid date (YYYY-MM-DD): \(date)")
-                ])
-            }
-            planningDate = day
-        }
+        let planningDate = try options.planningDate(date)
         let assembly = try await options.reportingFailures {
             try await DiagnosisAssembly(configuration: configuration, store: store)
         }

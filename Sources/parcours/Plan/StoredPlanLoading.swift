@@ -26,4 +26,16 @@ extension GlobalOptions {
             throw CommandFailure(lines: [error.message(in: language)])
         }
     }
+
+    /// The day of `--date` (YYYY-MM-DD), nil when not given; a plain failure when it is no date.
+    func planningDate(_ text: String?) throws -> CalendarDay? {
+        guard let text else { return nil }
+        guard let day = CalendarDay(iso: text) else {
+            throw CommandFailure(lines: [
+                language.pick(
+                    "--date : date invalide (AAAA-MM-JJ) : \(text)", "--date: invalid date (YYYY-MM-DD): \(text)")
+            ])
+        }
+        return day
+    }
 }
