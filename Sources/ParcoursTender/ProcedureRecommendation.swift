@@ -30,11 +30,15 @@ public struct ProcedureRecommendation: Hashable, Sendable {
     /// Whether a notice in the Official Journal of the EU is required.
     public var europeanPublication: Bool { tier.publication == .european }
 
-    /// How the compared value is computed, for the officer.
-    public static let valueRuleFR =
-        "Valeur comparée aux seuils : somme des montants maximums de tous les lots sur toute la durée de l'accord-cadre, hors TVA (directive 2014/24, art. 5, §§ 5 et 10 ; Code de la commande publique, art. R2121-1, R2121-7 et R2121-8)."
-    public static let valueRuleEN =
-        "Value compared with the thresholds: sum of the maximum amounts of all lots over the whole framework term, net of VAT (Directive 2014/24, art. 5(5) and (10))."
+    /// How the compared value is computed, for the officer, with the country's own texts.
+    public static func valueRuleFR(for country: Country) -> String {
+        let national =
+            country == .belgium
+            ? "transposée par l'arrêté royal du 18 avril 2017, dispositions sur l'estimation du montant du marché"
+            : "Code de la commande publique, art. R2121-1, R2121-7 et R2121-8"
+        return
+            "Mode de calcul : somme des montants maximums de tous les lots sur toute la durée de l'accord-cadre, hors TVA (directive 2014/24, art. 5, §§ 5 et 10 ; \(national))."
+    }
 }
 
 /// Chooses the procedure from the dated thresholds of Config.

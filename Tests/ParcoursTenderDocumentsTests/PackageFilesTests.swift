@@ -163,4 +163,23 @@ import Testing
             #expect(!text.contains("se réserve la possibilité de négocier"))
         }
     }
+
+    @Test func buyersNoteSpeaksEachCountrysTermsAndListsWhatIsUnconfirmed() throws {
+        let belgian = try String(
+            contentsOf: try package(.belgium).folder.appending(path: "note-acheteur.html"), encoding: .utf8)
+        let french = try String(
+            contentsOf: try package(.france).folder.appending(path: "note-acheteur.html"), encoding: .utf8)
+        // Net of VAT is HTVA in Belgium, HT in France; each note cites its own national texts for the value.
+        #expect(belgian.contains("HTVA (maximum des"))
+        #expect(!belgian.contains(" HT (maximum des"))
+        #expect(french.contains(" HT (maximum des"))
+        #expect(belgian.contains("arrêté royal du 18 avril 2017") && !belgian.contains("R2121-8"))
+        #expect(french.contains("R2121-8"))
+        // The value and its computation are two different lines, not two lines of the same title.
+        #expect(french.components(separatedBy: "Valeur comparée aux seuils").count == 2)
+        #expect(french.contains("Mode de calcul"))
+        // The unconfirmed CCAG-FCS numbering the CCAP cites is listed for the French buyer only.
+        #expect(french.contains("CCAG-FCS, art. 30 à 32"))
+        #expect(!belgian.contains("CCAG-FCS"))
+    }
 }

@@ -46,7 +46,7 @@ struct AdministrativeSections {
             "Chaque lot fait l'objet d'un accord-cadre avec un seul opérateur économique, exécuté par bons de commande, d'une durée de \(package.buyer.frameworkMonths) mois à compter de sa notification. Les quantités sont présumées ; le montant maximum de chaque lot est :"
         )
         document.table(
-            header: ["Lot", "Intitulé", "Maximum HT"],
+            header: ["Lot", "Intitulé", "Maximum \(package.netOfVATFR)"],
             rows: package.lots.map { ["\($0.number)", $0.titleFR, FrenchText.euros($0.estimate.frameworkMaximum)] })
         return document.blocks
     }

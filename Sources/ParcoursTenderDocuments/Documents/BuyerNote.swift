@@ -18,9 +18,9 @@ struct BuyerNote {
         document.emphasis("\(tier.titleFR) — \(tier.source).")
         document.paragraph(tier.ruleFR)
         document.paragraph(
-            "Valeur comparée aux seuils : \(FrenchText.euros(recommendation.comparedValue)) HT (maximum des \(FrenchText.plural(package.lots.count, "lot")) sur \(package.buyer.frameworkMonths) mois), pour une procédure lancée le \(FrenchText.date(recommendation.launchDate)) ; seuil appliqué : à partir de \(FrenchText.euros(tier.from))\(tier.below.map { " et sous \(FrenchText.euros($0))" } ?? "") HT, en vigueur du \(FrenchText.date(tier.validFrom))\(tier.validUntil.map { " au \(FrenchText.date($0))" } ?? "")."
+            "Valeur comparée aux seuils : \(FrenchText.euros(recommendation.comparedValue)) \(package.netOfVATFR) (maximum des \(FrenchText.plural(package.lots.count, "lot")) sur \(package.buyer.frameworkMonths) mois), pour une procédure lancée le \(FrenchText.date(recommendation.launchDate)) ; seuil appliqué : à partir de \(FrenchText.euros(tier.from))\(tier.below.map { " et sous \(FrenchText.euros($0))" } ?? "") \(package.netOfVATFR), en vigueur du \(FrenchText.date(tier.validFrom))\(tier.validUntil.map { " au \(FrenchText.date($0))" } ?? "")."
         )
-        document.paragraph(ProcedureRecommendation.valueRuleFR)
+        document.paragraph(ProcedureRecommendation.valueRuleFR(for: package.country))
         document.paragraph(
             "Régime : \(recommendation.regime == .light ? "allégé (services sociaux et autres services spécifiques)" : "général"). \(recommendation.regimeReasonFR)"
         )
@@ -53,12 +53,12 @@ struct BuyerNote {
                 ]
             })
         document.paragraph(
-            "Total : \(FrenchText.euros(package.estimatedTotal)) HT estimés, \(FrenchText.euros(package.maximumTotal)) HT de maximum."
+            "Total : \(FrenchText.euros(package.estimatedTotal)) \(package.netOfVATFR) estimés, \(FrenchText.euros(package.maximumTotal)) \(package.netOfVATFR) de maximum."
         )
         let prices = Set(
             package.lots.flatMap { [$0.estimate.referencePrice] + ($0.estimate.devicePrice.map { [$0] } ?? []) })
         document.table(
-            header: ["Prix de référence", "Montant HT", "Unité", "Source", "Date"],
+            header: ["Prix de référence", "Montant \(package.netOfVATFR)", "Unité", "Source", "Date"],
             rows: prices.sorted { $0.id < $1.id }.map {
                 [
                     $0.id + ($0.isChosenDefault ? " (valeur par défaut)" : ""), FrenchText.euros($0.amount),
@@ -83,6 +83,13 @@ struct BuyerNote {
             checks.append(
                 "Numéro d'identification de l'acheteur (\(package.country == .belgium ? "numéro d'entreprise BCE" : "SIRET")) à compléter dans procurement/buyers.yaml : les documents le montrent « à compléter » et l'avis eForms l'omet (cbc:CompanyID, champ BT-501, que TED exige pour l'acheteur comme pour chaque commune pour laquelle il agit)."
             )
+        }
+        if package.country == .france {
+            for derogation in FrenchPackage.ccagDerogations where !derogation.confirmed {
+                checks.append(
+                    "CCAG-FCS, art. \(derogation.ccagArticles), cité à l'article \(derogation.ccapArticle) du CCAP : numérotation à confirmer dans l'arrêté du 30 mars 2021 avant publication."
+                )
+            }
         }
         if package.buyer.street.isEmpty { checks.append("Adresse de l'acheteur à compléter.") }
         checks.append(

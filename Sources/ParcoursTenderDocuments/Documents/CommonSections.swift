@@ -9,7 +9,7 @@ struct CommonSections {
     /// One line per lot: what it is, how much of it, and what it is worth.
     func lotsTable(withValues: Bool) -> TextDocument.Table {
         var header = ["Lot", "Thème", "Zone (NUTS-3)", "Format", "Stagiaires", "Groupes", "Heures-groupe", "Niveaux"]
-        if withValues { header += ["Valeur estimée HT", "Maximum HT"] }
+        if withValues { header += ["Valeur estimée \(package.netOfVATFR)", "Maximum \(package.netOfVATFR)"] }
         let rows = package.lots.map { lot in
             var row = [
                 "\(lot.number)", lot.theme.titleFR, "\(lot.area.nameFR) (\(lot.area.nuts3.joined(separator: ", ")))",

@@ -35,6 +35,20 @@ struct FrenchPackage {
 
     private var title: String { package.subjectFR }
 
+    /// A CCAG-FCS article the CCAP departs from; `confirmed` says whether its number was checked in a source.
+    struct CCAGDerogation {
+        let ccapArticle: String
+        let ccagArticles: String
+        let confirmed: Bool
+    }
+
+    /// Penalties: art. 14 (a commentary of the 2021 CCAGs cites 14.1.1 CCAG-FCS for delay penalties); verification
+    /// and acceptance: their numbers were not found in a source, so the buyer's note asks to check them.
+    static let penalties = CCAGDerogation(ccapArticle: "7 (Pénalités)", ccagArticles: "14", confirmed: true)
+    static let acceptance = CCAGDerogation(
+        ccapArticle: "8 (Vérification et admission)", ccagArticles: "30 à 32", confirmed: false)
+    static let ccagDerogations = [penalties, acceptance]
+
     func rules() -> TextDocument {
         var document = TextDocument(
             fileName: "reglement-de-consultation", title: "Règlement de la consultation (RC)",
@@ -120,16 +134,16 @@ struct FrenchPackage {
         )
         document.heading("7. Pénalités")
         document.paragraph(
-            "Par dérogation à l'article 14 du CCAG-FCS : séance non assurée sans préavis de 5 jours ouvrés : pénalité égale au prix de la séance ; retard de transmission des feuilles de présence au-delà de 5 jours ouvrés : 20 € par jour. Les pénalités ne sont pas plafonnées à 10 % du montant du bon de commande."
+            "Par dérogation à l'article \(Self.penalties.ccagArticles) du CCAG-FCS : séance non assurée sans préavis de 5 jours ouvrés : pénalité égale au prix de la séance ; retard de transmission des feuilles de présence au-delà de 5 jours ouvrés : 20 € par jour. Les pénalités ne sont pas plafonnées à 10 % du montant du bon de commande."
         )
         document.heading("8. Vérification et admission")
         document.paragraph(
-            "Par dérogation aux articles 30 à 32 du CCAG-FCS, l'admission de chaque module résulte des feuilles de présence et de l'attestation de fin de formation transmises à la commune."
+            "Par dérogation aux articles \(Self.acceptance.ccagArticles) du CCAG-FCS, l'admission de chaque module résulte des feuilles de présence et de l'attestation de fin de formation transmises à la commune."
         )
         document.heading("9. Récapitulatif des dérogations au CCAG-FCS")
         document.table(
             header: ["Article du CCAP", "Article du CCAG-FCS auquel il est dérogé"],
-            rows: [["7 (Pénalités)", "14"], ["8 (Vérification et admission)", "30 à 32"]])
+            rows: Self.ccagDerogations.map { [$0.ccapArticle, $0.ccagArticles] })
         return document
     }
 
