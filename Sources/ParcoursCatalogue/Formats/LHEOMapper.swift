@@ -6,7 +6,34 @@ struct LHEOMapper {
     let locator: VenueLocator
 
     static let plan = RecordPlan(
-        containers: ["offres", "resumes-offres", "resumes-organismes"], courses: ["formation", "resume-offre"])
+        containers: ["offres", "resumes-offres", "resumes-organismes"], courses: ["formation", "resume-offre"],
+        names: ElementTable(readNames + otherNames))
+
+    /// The element and attribute names this mapper reads.
+    private static let readNames = [
+        "formation", "resume-offre", "numero", "id", "info", "intitule-formation", "objectif-formation",
+        "resultats-attendus", "contenu-formation", "domaine-formation", "code-FORMACODE", "code-NSF", "code-ROME",
+        "action", "session", "modalites-enseignement", "lieu-de-formation", "coordonnees", "adresse", "ligne",
+        "nom", "denomination", "codepostal", "ville", "code-INSEE-commune", "pays", "geolocalisation", "latitude",
+        "longitude", "adresse-inscription", "periode", "debut", "fin", "periode-inscription", "nb-places",
+        "capacite-simultanee", "effectif-minimal", "prix-total-TTC", "nombre-heures-total", "nombre-heures-centre",
+        "conditions-specifiques", "code-public-vise", "info-public-vise", "langue-formation", "extras", "extra",
+        "organisme-formation-responsable", "SIRET-organisme-formation", "SIRET", "nom-organisme", "raison-sociale",
+        "coordonnees-organisme",
+    ]
+
+    /// Frequent LHEO names this mapper does not read: numbered too, so that records need not
+    /// carry their text.
+    private static let otherNames = [
+        "lheo", "offres", "certifiante", "contact-formation", "courriel", "telfixe", "numtel", "web", "urlweb",
+        "parcours-de-formation", "code-niveau-entree", "code-niveau-sortie", "rythme-formation",
+        "niveau-entree-obligatoire", "modalites-alternance", "prise-en-charge-frais-possible",
+        "modalites-entrees-sorties", "numero-activite", "contact-organisme", "etat-recrutement", "duree-indicative",
+        "duree-cycle", "url-action", "url-formation", "detail-conditions-prise-en-charge", "organisme-financeur",
+        "code-financeur", "modalites-recrutement", "modalites-pedagogiques", "organisme-formateur",
+        "certification", "code-RNCP", "code-CERTIFINFO", "sous-modules", "modules-prerequis",
+        "objectif-general-formation",
+    ]
 
     /// Elements whose schema errors are Belgian details (4-digit postcode, company number where a
     /// SIRET is expected…), tolerated as warnings by the Belgian profile.
@@ -16,7 +43,7 @@ struct LHEOMapper {
     ]
 
     func course(_ record: XMLRecord, ancestors: [String]) -> MappedCourse {
-        record.name == "resume-offre" ? summary(record, ancestors: ancestors) : full(record, ancestors: ancestors)
+        record.isNamed("resume-offre") ? summary(record, ancestors: ancestors) : full(record, ancestors: ancestors)
     }
 
     // MARK: lheo / formation
@@ -294,9 +321,9 @@ struct LHEOMapper {
         var result = ParcoursExtension()
         func collect(_ extras: XMLRecord) {
             for child in extras.children {
-                if child.name == "extras" {
+                if child.isNamed("extras") {
                     collect(child)
-                } else if child.name == "extra", let key = child.attributes["info"] {
+                } else if child.isNamed("extra"), let key = child.attributes["info"] {
                     result.add(key: key, value: child.allText)
                 }
             }

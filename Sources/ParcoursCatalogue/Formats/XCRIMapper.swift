@@ -7,7 +7,14 @@ struct XCRIMapper {
 
     static let namespace = "http://xcri.org/profiles/1.2/catalog"
     static let extensionNamespace = "urn:parcours:xcri-cap:1"
-    static let plan = RecordPlan(containers: ["provider"], courses: ["course"])
+    static let plan = RecordPlan(
+        containers: ["provider"], courses: ["course"],
+        names: ElementTable([
+            "catalog", "provider", "course", "presentation", "venue", "location", "title", "identifier", "description",
+            "abstract", "objective", "learningOutcome", "prerequisite", "subject", "start", "end", "applyFrom",
+            "applyUntil", "attendanceMode", "duration", "places", "cost", "languageOfInstruction", "street", "address",
+            "postcode", "town", "lang", "dtf", "interval",
+        ]))
 
     /// What is known of the provider whose records are being read.
     struct ProviderDetails {

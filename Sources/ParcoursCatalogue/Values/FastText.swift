@@ -7,47 +7,51 @@ enum FastText {
     /// `text` with runs of Unicode white space turned into one space and the ends trimmed.
     static func collapsingWhiteSpace(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            // Fast path: nothing to change.
-            var index = 0
-            var previousWasSpace = true
-            var needsWork = false
-            while index < bytes.count {
-                let length = whiteSpaceLength(bytes, at: index)
-                if length > 0 {
-                    if previousWasSpace || length > 1 || bytes[index] != 0x20 {
-                        needsWork = true
-                        break
-                    }
-                    previousWasSpace = true
-                    index += 1
-                } else {
-                    previousWasSpace = false
-                    index += 1
-                }
+        return text.withUTF8 { bytes in needsCollapsing(bytes) ? collapsed(bytes) : nil } ?? text
+    }
+
+    /// The UTF-8 `bytes` as a string, white space collapsed as ``collapsingWhiteSpace(_:)-swift.type.method``.
+    static func collapsingWhiteSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        needsCollapsing(bytes) ? collapsed(bytes) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `bytes` hold white space other than single spaces between words.
+    private static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var previousWasSpace = true
+        while index < bytes.count {
+            let length = whiteSpaceLength(bytes, at: index)
+            if length > 0 {
+                if previousWasSpace || length > 1 || bytes[index] != 0x20 { return true }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
             }
-            if !needsWork && !previousWasSpace { return nil }
-            if !needsWork && bytes.isEmpty { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            index = 0
-            while index < bytes.count {
-                let length = whiteSpaceLength(bytes, at: index)
-                if length > 0 {
-                    pendingSpace = !output.isEmpty
-                    index += length
-                } else {
-                    if pendingSpace {
-                        output.append(0x20)
-                        pendingSpace = false
-                    }
-                    output.append(bytes[index])
-                    index += 1
+            index += 1
+        }
+        return previousWasSpace && !bytes.isEmpty
+    }
+
+    private static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let length = whiteSpaceLength(bytes, at: index)
+            if length > 0 {
+                pendingSpace = !output.isEmpty
+                index += length
+            } else {
+                if pendingSpace {
+                    output.append(0x20)
+                    pendingSpace = false
                 }
+                output.append(bytes[index])
+                index += 1
             }
-            return String(decoding: output, as: UTF8.self)
-        } ?? text
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The byte length of the Unicode white-space character at `index`, 0 when there is none.

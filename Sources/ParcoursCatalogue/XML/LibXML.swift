@@ -35,6 +35,19 @@ enum LibXML {
         guard let pointer else { return "" }
         return String(cString: pointer)
     }
+
+    /// The bytes of a libxml2 string, without copying them (valid as long as the string is).
+    static func bytes(_ pointer: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(
+            start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
+
+    /// Whether a libxml2 string is `text`.
+    static func equals(_ pointer: UnsafePointer<xmlChar>?, _ text: String) -> Bool {
+        guard let pointer else { return false }
+        return strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), text) == 0
+    }
 }
 
 /// The schemas catalogues are validated against, compiled once per schema folder and shared:

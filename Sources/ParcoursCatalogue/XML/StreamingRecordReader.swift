@@ -8,6 +8,8 @@ struct RecordPlan: Sendable {
     /// Elements that are one course each (e.g. `formation`); any other element met in a
     /// container is read whole as a context record (provider details, extras).
     let courses: Set<String>
+    /// The names the format's mapper reads.
+    let names: ElementTable
 }
 
 /// One record read whole, with the validation problems that belong to it.
@@ -36,20 +38,28 @@ struct XMLRootInfo {
 /// Streams an XML catalogue with libxml2's text reader, one record at a time, validating it
 /// against a compiled schema as it goes, so that memory stays flat whatever the file size.
 ///
-/// Each record (a course, or a provider detail) is read node by node into an ``XMLRecord``;
-/// libxml2 frees the nodes behind the reader. Schema errors arrive while libxml2 parses, which may run a little ahead of the reader;
+/// Each record (a course, or a provider detail) is read node by node into the flat arrays of an
+/// ``XMLTree``, its names coded by the format's ``ElementTable``; libxml2 frees the nodes behind
+/// the reader. Schema errors arrive while libxml2 parses, which may run a little ahead of the reader;
 /// they are attributed to records by line (a record owns the lines from its start tag to the next
 /// record's start tag), and by order of arrival when two records share a line (minified files).
 final class StreamingRecordReader {
     private let path: String
     private let limits: XMLSafetyLimits
-    /// Swift copies of libxml2's interned names (element and attribute names, namespace URIs live
-    /// in the parser's dictionary for the whole read), one copy per distinct name, found by the
-    /// name's address in a small open-addressing table (a hashed dictionary costs more here).
-    private var internedAddresses = [UInt](repeating: 0, count: StreamingRecordReader.internSlots)
-    private var internedNames = [String](repeating: "", count: StreamingRecordReader.internSlots)
-    private var internedCount = 0
-    private static let internSlots = 1024
+    /// Codes of libxml2's interned names (element and attribute names live in the parser's
+    /// dictionary for the whole read), found by the name's address in a small open-addressing
+    /// table (a hashed dictionary costs more here): one lookup by text per distinct name.
+    private var codedAddresses = [UInt](repeating: 0, count: StreamingRecordReader.codeSlots)
+    private var codedNames = [Int32](repeating: 0, count: StreamingRecordReader.codeSlots)
+    private var codedCount = 0
+    private static let codeSlots = 1024
+    /// Names outside the format's table, numbered after it, and the record that last used each.
+    private var otherNames: [String] = []
+    private var otherCodes: [String: Int32] = [:]
+    private var otherNameUse: [Int] = []
+    private var recordSerial = 0
+    /// Sizes of the largest record so far, to reserve room for the next one.
+    private var recordCapacity = (nodes: 64, bytes: 2048)
 
     init(path: String, limits: XMLSafetyLimits) {
         self.path = path
@@ -162,7 +172,7 @@ final class StreamingRecordReader {
             }
             let startLine = lineOfCurrentNode(reader)
             try attribution.finishPending(nextStart: startLine, path: path, handle: handle)
-            let element = try readRecord(reader, collector: collector)
+            let element = try readRecord(reader, table: plan.names, collector: collector)
             attribution.pending = Attribution.Pending(
                 element: element, ancestors: stack, isCourse: plan.courses.contains(name),
                 containerSerial: containerSerial,
@@ -177,37 +187,25 @@ final class StreamingRecordReader {
 
     // MARK: Reading a record node by node
 
-    /// An element being built while its content streams by.
-    private struct OpenElement {
-        let name: String
-        let namespace: String
-        let attributes: [String: String]
-        let typeName: XMLRecord.QualifiedName?
-        let line: Int
-        var text = ""
-        var children: [XMLRecord] = []
-
-        var record: XMLRecord {
-            XMLRecord(
-                name: name, namespace: namespace, attributes: attributes, typeName: typeName, text: text,
-                children: children, line: line)
-        }
-    }
-
-    /// Reads the element the reader is on and its content into an ``XMLRecord``, node by node
+    /// Reads the element the reader is on and its content into an ``XMLTree``, node by node
     /// (libxml2 frees each node once passed), enforcing the depth and size limits as it goes. The
     /// reader is left on the element's end.
-    private func readRecord(_ reader: OpaquePointer, collector: ErrorCollector) throws(CatalogueRefusal)
-        -> XMLRecord
+    private func readRecord(_ reader: OpaquePointer, table: ElementTable, collector: ErrorCollector)
+        throws(CatalogueRefusal) -> XMLRecord
     {
+        recordSerial += 1
+        var builder = XMLTreeBuilder(table: table, capacity: recordCapacity)
+        let startLine = lineOfCurrentNode(reader)
         var budget = limits.maximumElementsPerRecord
-        var open = [openElement(reader)]
-        if xmlTextReaderIsEmptyElement(reader) == 1 { return open[0].record }
-        while true {
+        openElement(reader, line: startLine, into: &builder)
+        if xmlTextReaderIsEmptyElement(reader) == 1 {
+            builder.closeElement()
+        }
+        while !builder.isComplete {
             let status = xmlTextReaderRead(reader)
             if let fatal = collector.fatal { throw fatalRefusal(fatal) }
             guard status == 1 else {
-                throw refusal(line: open[0].line, fr: "élément inachevé", en: "unfinished element")
+                throw refusal(line: startLine, fr: "élément inachevé", en: "unfinished element")
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
@@ -219,66 +217,97 @@ final class StreamingRecordReader {
                         line: line, fr: "une formation compte plus de \(limits.maximumElementsPerRecord) éléments",
                         en: "a course has more than \(limits.maximumElementsPerRecord) elements")
                 }
-                let element = openElement(reader)
-                if xmlTextReaderIsEmptyElement(reader) == 1 {
-                    open[open.count - 1].children.append(element.record)
-                } else {
-                    open.append(element)
-                }
+                openElement(reader, line: line, into: &builder)
+                if xmlTextReaderIsEmptyElement(reader) == 1 { builder.closeElement() }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                open[open.count - 1].text += LibXML.string(xmlTextReaderConstValue(reader))
+                builder.addText(LibXML.bytes(xmlTextReaderConstValue(reader)))
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                let finished = open.removeLast().record
-                if open.isEmpty { return finished }
-                open[open.count - 1].children.append(finished)
+                builder.closeElement()
             default:
                 continue
             }
         }
+        recordCapacity = (
+            max(recordCapacity.nodes, builder.nodes.count), max(recordCapacity.bytes, builder.bytes.count)
+        )
+        return XMLRecord(tree: XMLTree(builder), index: 0)
     }
 
-    /// The element the reader is on: name, namespace, attributes (`xsi:type` resolved), line.
-    private func openElement(_ reader: OpaquePointer) -> OpenElement {
-        let line = lineOfCurrentNode(reader)
-        let name = intern(xmlTextReaderConstLocalName(reader))
-        let namespace = intern(xmlTextReaderConstNamespaceUri(reader))
-        var attributes: [String: String] = [:]
-        var typeName: XMLRecord.QualifiedName?
-        if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-            repeat {
-                let attributeName = intern(xmlTextReaderConstLocalName(reader))
-                let value = LibXML.string(xmlTextReaderConstValue(reader))
-                let attributeNamespace = intern(xmlTextReaderConstNamespaceUri(reader))
-                if attributeNamespace == Self.xsiNamespace, attributeName == "type" {
-                    typeName = resolve(qualifiedName: value, reader)
-                } else if attributeNamespace != Self.xmlnsNamespace {
-                    attributes[attributeName] = value
+    /// Opens the element the reader is on: name, attributes (`xsi:type` resolved), line.
+    private func openElement(_ reader: OpaquePointer, line: Int, into builder: inout XMLTreeBuilder) {
+        builder.openElement(name: code(xmlTextReaderConstLocalName(reader), into: &builder), line: line)
+        guard xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+        repeat {
+            let bytes = LibXML.bytes(xmlTextReaderConstValue(reader))
+            switch Self.namespaceKind(xmlTextReaderConstNamespaceUri(reader)) {
+            case .unqualified, .other:
+                builder.addAttribute(name: code(xmlTextReaderConstLocalName(reader), into: &builder), value: bytes)
+            case .xsi:
+                if LibXML.equals(xmlTextReaderConstLocalName(reader), "type") {
+                    builder.setTypeName(resolve(qualifiedName: String(decoding: bytes, as: UTF8.self), reader))
+                } else {
+                    builder.addAttribute(name: code(xmlTextReaderConstLocalName(reader), into: &builder), value: bytes)
                 }
-            } while xmlTextReaderMoveToNextAttribute(reader) == 1
-            xmlTextReaderMoveToElement(reader)
-        }
-        return OpenElement(name: name, namespace: namespace, attributes: attributes, typeName: typeName, line: line)
+            case .xmlns:
+                break
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
     }
 
-    /// The Swift string of a name from libxml2's dictionary, made once per distinct name.
-    private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        let address = UInt(bitPattern: pointer)
-        // Fibonacci hashing of the address to 10 bits, then linear probing.
-        var slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 54)
-        while internedAddresses[slot] != 0 {
-            if internedAddresses[slot] == address { return internedNames[slot] }
-            slot = (slot + 1) & (Self.internSlots - 1)
+    private enum NamespaceKind { case unqualified, xsi, xmlns, other }
+
+    private static func namespaceKind(_ uri: UnsafePointer<xmlChar>?) -> NamespaceKind {
+        guard let uri else { return .unqualified }
+        if LibXML.equals(uri, xsiNamespace) { return .xsi }
+        if LibXML.equals(uri, xmlnsNamespace) { return .xmlns }
+        return .other
+    }
+
+    /// The code of a name from libxml2's dictionary: its place in the format's table, or a number
+    /// after the table for another name (which the record then notes, once, with its text).
+    private func code(_ pointer: UnsafePointer<xmlChar>?, into builder: inout XMLTreeBuilder) -> Int32 {
+        let table = builder.table
+        let code: Int32
+        if let pointer {
+            let address = UInt(bitPattern: pointer)
+            // Fibonacci hashing of the address to 10 bits, then linear probing.
+            var slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 54)
+            while codedAddresses[slot] != 0 && codedAddresses[slot] != address {
+                slot = (slot + 1) & (Self.codeSlots - 1)
+            }
+            if codedAddresses[slot] == address {
+                code = codedNames[slot]
+            } else {
+                code = self.code(of: LibXML.string(pointer), table: table)
+                // Kept three quarters full at most; further names (unusual files) are looked up each time.
+                if codedCount < Self.codeSlots * 3 / 4 {
+                    codedAddresses[slot] = address
+                    codedNames[slot] = code
+                    codedCount += 1
+                }
+            }
+        } else {
+            code = self.code(of: "", table: table)
         }
-        let name = LibXML.string(pointer)
-        // Kept three quarters full at most; further names (unusual files) are copied each time.
-        if internedCount < Self.internSlots * 3 / 4 {
-            internedAddresses[slot] = address
-            internedNames[slot] = name
-            internedCount += 1
+        if code >= table.count {
+            let other = Int(code - table.count)
+            if otherNameUse[other] != recordSerial {
+                otherNameUse[other] = recordSerial
+                builder.noteOtherName(code: code, name: otherNames[other])
+            }
         }
-        return name
+        return code
+    }
+
+    private func code(of name: String, table: ElementTable) -> Int32 {
+        if let code = table.codes[name] ?? otherCodes[name] { return code }
+        let code = table.count + Int32(otherNames.count)
+        otherNames.append(name)
+        otherNameUse.append(0)
+        otherCodes[name] = code
+        return code
     }
 
     /// `prefix:local` resolved with the namespaces in scope.
