@@ -20,6 +20,17 @@ public enum Language: String, Hashable, Codable, Sendable, CaseIterable {
         self == .french ? french : english
     }
 
+    /// An integer with its thousands grouped: `12 345` (narrow no-break spaces) in French, `12,345` in English.
+    public func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += self == .french ? "\u{202F}" : "," }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// A number with at most `fractionDigits` decimals, trailing zeros dropped, with a decimal comma in
     /// French: `1,25` and `1.25`.
     public func decimal(_ value: Double, fractionDigits: Int = 2) -> String {

@@ -32,13 +32,8 @@ public struct EuroAmount: Hashable, Comparable, Codable, Sendable, AdditiveArith
     public func formatted(in language: Language) -> String {
         let negative = cents < 0
         let absolute = abs(cents)
-        let whole = String(absolute / 100)
+        let grouped = language.integer(absolute / 100)
         let fraction = String(format: "%02d", absolute % 100)
-        var grouped = ""
-        for (index, digit) in whole.enumerated() {
-            if index > 0, (whole.count - index) % 3 == 0 { grouped += language == .french ? "\u{202F}" : "," }
-            grouped.append(digit)
-        }
         let sign = negative ? "-" : ""
         return language == .french ? "\(sign)\(grouped),\(fraction) €" : "\(sign)€\(grouped).\(fraction)"
     }

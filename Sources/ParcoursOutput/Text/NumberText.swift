@@ -24,15 +24,7 @@ struct NumberText {
     }
 
     /// An integer with thin-space (French) or comma (English) thousands.
-    func integer(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += language == .french ? "\u{202F}" : "," }
-            grouped.append(character)
-        }
-        return (value < 0 ? "-" : "") + grouped
-    }
+    func integer(_ value: Int) -> String { language.integer(value) }
 
     /// An amount of euros, cents only when there are some: `1 234,50 €`, `900 €`; `€1,234.50`, `€900`.
     func money(_ value: Double) -> String {

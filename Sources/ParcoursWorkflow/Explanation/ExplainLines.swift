@@ -81,8 +81,8 @@ public struct ExplainLines: Sendable {
         let outcome = record.plan.communes.first { $0.communeCode == code }
         var lines = [
             language.pick(
-                "Plan \(planID) — commune \(code) : \(agents.count) agents, \(coverage.coveredNeeds) besoins couverts sur \(coverage.needs) (\(text.percent(coverage.share)) du poids)",
-                "Plan \(planID) — commune \(code): \(agents.count) agents, \(coverage.coveredNeeds) needs covered out of \(coverage.needs) (\(text.percent(coverage.share)) of the weight)"
+                "Plan \(planID) — commune \(code) : \(text.count(agents.count)) agents, \(text.count(coverage.coveredNeeds)) besoins couverts sur \(text.count(coverage.needs)) (\(text.percent(coverage.share)) du poids)",
+                "Plan \(planID) — commune \(code): \(text.count(agents.count)) agents, \(text.count(coverage.coveredNeeds)) needs covered out of \(text.count(coverage.needs)) (\(text.percent(coverage.share)) of the weight)"
             )
         ]
         if let outcome {

@@ -8,15 +8,13 @@ public struct PlanText: Sendable {
 
     /// Whole euros with thousands grouped: `12 345 €`, `€12,345`.
     public func euros(_ amount: Double) -> String {
-        let digits = String(Int(abs(amount).rounded()))
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += language.pick("\u{202F}", ",") }
-            grouped.append(character)
-        }
+        let grouped = language.integer(Int(abs(amount).rounded()))
         let sign = amount <= -0.5 ? "-" : ""
         return language.pick("\(sign)\(grouped) €", "\(sign)€\(grouped)")
     }
+
+    /// A count with its thousands grouped: `1 411`, `1,411`.
+    public func count(_ value: Int) -> String { language.integer(value) }
 
     /// A ratio as a percentage; "–" when it is not finite (a gap without a bound).
     public func percent(_ ratio: Double) -> String {

@@ -119,8 +119,8 @@ struct PlanRunner {
         let name = language.pick(outcome.territory.name, outcome.territory.nameEN)
         return [
             language.pick(
-                "Plan \(outcome.id) — \(name) : \(figures.total.coveredNeeds) besoins couverts sur \(figures.total.needs) (\(text.percent(figures.total.share)) du poids), \(plan.sessions.count) sessions ouvertes, \(figures.agentsTrained) agents formés",
-                "Plan \(outcome.id) — \(name): \(figures.total.coveredNeeds) needs covered out of \(figures.total.needs) (\(text.percent(figures.total.share)) of the weight), \(plan.sessions.count) sessions opened, \(figures.agentsTrained) agents trained"
+                "Plan \(outcome.id) — \(name) : \(text.count(figures.total.coveredNeeds)) besoins couverts sur \(text.count(figures.total.needs)) (\(text.percent(figures.total.share)) du poids), \(plan.sessions.count) sessions ouvertes, \(text.count(figures.agentsTrained)) agents formés",
+                "Plan \(outcome.id) — \(name): \(text.count(figures.total.coveredNeeds)) needs covered out of \(text.count(figures.total.needs)) (\(text.percent(figures.total.share)) of the weight), \(plan.sessions.count) sessions opened, \(text.count(figures.agentsTrained)) agents trained"
             ),
             language.pick(
                 "  coût \(text.euros(figures.totalCost)) (sessions \(text.euros(figures.fixedCosts + figures.seatCosts)), déplacements \(text.euros(figures.travelCosts))) ; à \(text.percent(plan.gap)) au plus du meilleur plan (borne), résolu en \(language.decimal(plan.seconds, fractionDigits: 1)) s",
