@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import ParcoursCatalogue
 import ParcoursStore
 import Testing
 
@@ -102,5 +103,51 @@ import Testing
         // The unmet needs page names nobody: its reading is audited with the number of agents shown.
         let audit = try await store.auditEntries()
         #expect(audit.contains { $0.route == "GET /plans/{id}/unmet-needs" && $0.subject == "plan \(planID)" })
+    }
+
+    @Test func aLargeCatalogueSentThroughTheFormIsFollowedOnItsJobPageUntilItsReport() async throws {
+        let database = try await JobDatabase.make(.sqlite)
+        defer { database.remove() }
+        let environment = try await database.environment(instance: "one", backgroundImportBytes: 1024)
+        let store = environment.store
+        let file = ServiceFixtures.catalogue(TenantWorld.ownCatalogue)
+        let reader = CatalogueReader(
+            options: CatalogueReadOptions(configuration: try ServiceFixtures.configuration.get()))
+        let providerID = try #require(try reader.read(path: file.path) { _, _ in }.providers.first).id
+        var signedIn = try await JobRoutesTests.authorization(
+            try NewUser(name: "Prestataire", role: .provider, providerID: providerID), on: store)
+        let boundary = "----parcours-test"
+        signedIn[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let headers = signedIn
+        var body = Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"catalogue\"; filename=\"\(TenantWorld.ownCatalogue)\"\r\nContent-Type: text/xml\r\n\r\n"
+                .utf8)
+        body += try Data(contentsOf: file)
+        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        let form = ByteBuffer(data: body)
+        let location = try await ServiceFixtures.withClient(environment) { client in
+            let location = try await client.execute(
+                uri: "/catalogues/upload", method: .post, headers: headers, body: form
+            ) { response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            try await client.execute(uri: location, method: .get, headers: headers) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<h1>Import du catalogue — travail "))
+                #expect(page.contains("http-equiv=\"refresh\""))
+            }
+            return location
+        }
+        let id = try JobRoutesTests.jobID(String(location.split(separator: "?")[0]))
+        try await JobRunning.run([environment]) { try await JobRunning.ended([id], in: store) }
+        try await ServiceFixtures.withClient(environment) { client in
+            try await client.execute(uri: location, method: .get, headers: headers) { response in
+                let page = String(buffer: response.body)
+                #expect(!page.contains("http-equiv=\"refresh\""))
+                #expect(page.contains("Rapport de validation — \(TenantWorld.ownCatalogue)"))
+                #expect(page.contains("Catalogue enregistré :"))
+            }
+        }
     }
 }

@@ -4,7 +4,8 @@ import ParcoursOutput
 import ParcoursStore
 
 /// A provider's upload page: a file field (no script needed), the validation report of the file just
-/// sent, and the catalogue's stored versions.
+/// sent (a large file is imported by a job, whose page shows the report once done), and the catalogue's
+/// stored versions.
 struct UploadPage {
     let environment: ServiceEnvironment
 
@@ -22,6 +23,12 @@ struct UploadPage {
                 field: "catalogue", body: Data(buffer: body), contentType: request.headers[.contentType] ?? ""),
                 ["xml", "csv"].contains((file.fileName as NSString).pathExtension.lowercased())
             {
+                if file.data.count > environment.jobs.backgroundImportBytes {
+                    // Too large to import while the browser waits: the job's page follows it.
+                    let job = try await CatalogueImportJobHandler.enqueue(
+                        file.data, name: file.fileName, by: user, language: shell.language, environment: environment)
+                    return ResponseBody.seeOther(shell.link("/jobs/\(job.id)"))
+                }
                 do {
                     outcome = .report(
                         try await CatalogueRoutes(environment: environment).upload(
