@@ -85,6 +85,9 @@ import Testing
                 let page = String(buffer: response.body)
                 #expect(page.contains("<caption>Plan \(planID) and plan \(secondPlan)</caption>"))
                 #expect(page.contains("<th scope=\"row\">needs covered</th>"))
+                // Communes, job families and competences by the names people know them by.
+                #expect(page.contains("<th scope=\"row\" class=\"part\">Furiani</th>"))
+                #expect(page.contains("<th scope=\"row\" class=\"part\">1.1 "))
             }
             try await client.execute(
                 uri: "/api/plans/\(planID)/compare/\(secondPlan)", method: .get, headers: headers

@@ -4,7 +4,8 @@ import ParcoursStore
 
 /// The progress of a job, as its heartbeat stores it and `GET /api/jobs/{id}` shows it.
 struct JobProgress: Codable, Hashable, Sendable {
-    /// What the job is doing: `gathering`, `solving`, `saving` (plans), `importing` (catalogues).
+    /// What the job is doing: `starting`, then `gathering`, `solving`, `saving` (plans) or `importing`
+    /// (catalogues).
     var phase: String
     /// An estimate of how far the job is, 0–100.
     var percent: Double

@@ -3,6 +3,7 @@ import Logging
 import ParcoursModel
 import ParcoursStore
 import ServiceLifecycle
+import Synchronization
 
 /// Runs the service's background jobs, as a service of the application's service group beside the HTTP
 /// server: at start-up it recovers the jobs an instance left running (its own before a restart, or any
@@ -17,6 +18,8 @@ public struct JobRunner: Service {
     let settings: JobSettings
     let handlers: [String: any JobHandler]
     let logger: Logger
+    /// The jobs this instance runs now, by id.
+    private let running = RunningJobs()
 
     init(queue: any JobQueue, settings: JobSettings, handlers: [any JobHandler], logger: Logger) {
         self.queue = queue
@@ -84,6 +87,9 @@ public struct JobRunner: Service {
             await pause(settings.staleAfter / 2)
             guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
             do {
+                // This instance's own jobs beat first: however late their heartbeat task is (a busy
+                // machine), this instance never takes its own running jobs for orphans.
+                for reporter in running.reporters { try await reporter.beat() }
                 try await recover(ownedByThisInstance: false)
             } catch {
                 logger.error("job recovery failed", metadata: ["error": "\(type(of: error))"])
@@ -95,8 +101,13 @@ public struct JobRunner: Service {
     func execute(_ job: Job) async {
         let started = ContinuousClock.now
         let reporter = JobReporter(jobID: job.id, queue: queue, owner: settings.instance)
+        running.add(reporter)
+        defer { running.remove(reporter) }
         let language = (try? JSONDecoder().decode(JobLanguage.self, from: job.parameters))?.language ?? .french
         logger.info("job started", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempts)"])
+        // A job run again starts from nothing: the last attempt's progress goes at once.
+        reporter.report(JobProgress(phase: "starting", percent: 0))
+        _ = try? await reporter.beat()
         let outcome = await withTaskGroup(of: Result<Data?, any Error>?.self) { group in
             group.addTask {
                 // The heartbeat, until the job ends (the group then cancels it).
@@ -150,6 +161,17 @@ public struct JobRunner: Service {
     private func pause(_ duration: Duration) async {
         try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
     }
+}
+
+/// The reporters of the jobs an instance runs now.
+private final class RunningJobs: Sendable {
+    private let jobs = Mutex<[Int64: JobReporter]>([:])
+
+    var reporters: [JobReporter] { jobs.withLock { Array($0.values) } }
+
+    func add(_ reporter: JobReporter) { jobs.withLock { $0[reporter.jobID] = reporter } }
+
+    func remove(_ reporter: JobReporter) { jobs.withLock { $0[reporter.jobID] = nil } }
 }
 
 /// The language a job's parameters name, for its failure reason.

@@ -460,7 +460,7 @@ enum OpenAPIDocument {
                     "type": "object",
                     "required": ["phase", "percent"],
                     "properties": {
-                      "phase": { "enum": ["gathering", "solving", "saving", "importing", "done"] },
+                      "phase": { "enum": ["starting", "gathering", "solving", "saving", "importing", "done"] },
                       "percent": { "type": "number", "minimum": 0, "maximum": 100 },
                       "objective": { "type": "number" },
                       "bound": { "type": "number" },

@@ -21,7 +21,9 @@ public struct PlanComparison: Sendable {
     public let second: PlanFigures
     public let rows: [Row]
 
-    public init(language: Language, first: PlanFigures, second: PlanFigures) {
+    /// The comparison in `language`. `names` gives the name shown for a key of the rows by competence,
+    /// job family and commune (a commune's code → its name); a key without one is shown as it is.
+    public init(language: Language, first: PlanFigures, second: PlanFigures, names: [String: String] = [:]) {
         self.first = first
         self.second = second
         let text = PlanText(language)
@@ -66,7 +68,7 @@ public struct PlanComparison: Sendable {
         func coverage(_ title: String, _ keys: (PlanFigures) -> [String: PlanFigures.Coverage]) {
             section(title)
             for key in Set(keys(first).keys).union(keys(second).keys).sorted() {
-                add(key, part: true, { share(keys($0)[key]) }, text.percent, difference: text.points)
+                add(names[key] ?? key, part: true, { share(keys($0)[key]) }, text.percent, difference: text.points)
             }
         }
         coverage(language.pick("poids couvert par compétence", "weight covered by competence"), \.byCompetence)
@@ -74,7 +76,7 @@ public struct PlanComparison: Sendable {
         coverage(language.pick("par commune", "by commune"), \.byCommune)
         section(language.pick("coût par commune", "cost by commune"))
         for code in Set(first.costByCommune.keys).union(second.costByCommune.keys).sorted() {
-            add(code, part: true, { $0.costByCommune[code] ?? 0 }, text.euros)
+            add(names[code] ?? code, part: true, { $0.costByCommune[code] ?? 0 }, text.euros)
         }
         self.rows = rows
     }
