@@ -49,11 +49,12 @@ public struct JobRunner: Service {
         logger.info("job runner stopped", metadata: ["instance": "\(settings.instance)"])
     }
 
-    /// Queues again (or fails) the running jobs whose heartbeat is stale, and with
-    /// `ownedByThisInstance` those this instance ran before it restarted.
-    func recover(ownedByThisInstance: Bool) async throws {
+    /// Queues again (or fails) the running jobs whose heartbeat is older than `threshold` (default:
+    /// ``JobSettings/staleAfter`` ago), and with `ownedByThisInstance` those this instance ran before it
+    /// restarted.
+    func recover(ownedByThisInstance: Bool, heartbeatBefore threshold: Date? = nil) async throws {
         let recovered = try await queue.recoverJobs(
-            heartbeatBefore: Date(timeIntervalSinceNow: -settings.staleAfter.seconds),
+            heartbeatBefore: threshold ?? Date(timeIntervalSinceNow: -settings.staleAfter.seconds),
             ownedBy: ownedByThisInstance ? settings.instance : nil, maximumAttempts: settings.maximumAttempts)
         for job in recovered {
             logger.warning(
@@ -87,10 +88,12 @@ public struct JobRunner: Service {
             await pause(settings.staleAfter / 2)
             guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
             do {
-                // This instance's own jobs beat first: however late their heartbeat task is (a busy
-                // machine), this instance never takes its own running jobs for orphans.
+                // This instance's own jobs beat first, after the limit is set: however late their
+                // heartbeat task or the database's writer is (a busy machine), this instance never
+                // takes its own running jobs for orphans.
+                let threshold = Date(timeIntervalSinceNow: -settings.staleAfter.seconds)
                 for reporter in running.reporters { try await reporter.beat() }
-                try await recover(ownedByThisInstance: false)
+                try await recover(ownedByThisInstance: false, heartbeatBefore: threshold)
             } catch {
                 logger.error("job recovery failed", metadata: ["error": "\(type(of: error))"])
             }
