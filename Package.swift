@@ -105,7 +105,7 @@ let package = Package(
             name: "ParcoursWorkflow",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursImport", "ParcoursStore", "ParcoursDiagnose",
-                "ParcoursOutput", "ParcoursSolver", "ParcoursCatalogue", "ParcoursTender",
+                "ParcoursOutput", "ParcoursSolver", "ParcoursCatalogue", "ParcoursTender", "ParcoursTenderDocuments",
                 .target(name: "ParcoursPostgres", condition: .when(traits: ["PostgreSQL"])),
             ],
             swiftSettings: strictSettings
@@ -129,7 +129,7 @@ let package = Package(
             name: "ParcoursService",
             dependencies: [
                 "ParcoursModel", "ParcoursConfig", "ParcoursStore", "ParcoursDiagnose", "ParcoursOutput",
-                "ParcoursSolver", "ParcoursCatalogue", "ParcoursWorkflow",
+                "ParcoursSolver", "ParcoursCatalogue", "ParcoursWorkflow", "ParcoursTender", "ParcoursTenderDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -28,6 +28,8 @@ public struct Configuration: Sendable {
     public let procurement: ProcurementRules
     /// The planning policy per country and how catalogue sessions become plannable (`planning.yaml`).
     public let planning: PlanningSettings
+    /// How long agents' personal data is kept without news of them (`retention.yaml`).
+    public let retention: RetentionPolicy
 
     /// Reads and validates every file of `directory`; the first problem found is thrown as a
     /// ``ConfigError`` naming its file, line and field.
@@ -49,6 +51,7 @@ public struct Configuration: Sendable {
             from: directory.appending(path: TaggingRulesFile.name), framework: framework)
         procurement = try ProcurementFiles.load(from: directory, framework: framework, territories: territories)
         planning = try PlanningFile.load(from: directory.appending(path: PlanningFile.name), territories: territories)
+        retention = try RetentionFile.load(from: directory.appending(path: RetentionFile.name))
     }
 
     public func jobFamily(id: String) -> JobFamily? { jobFamilies.first { $0.id == id } }

@@ -16,6 +16,9 @@ public enum ServiceApplication {
         DiagnosisRoutes(environment: environment).register(in: &registry)
         PlanRoutes(environment: environment).register(in: &registry)
         AgentRoutes(environment: environment).register(in: &registry)
+        TenderRoutes(environment: environment).register(in: &registry)
+        ErasureRoutes(environment: environment).register(in: &registry)
+        SessionChoiceRoutes(environment: environment).register(in: &registry)
         CatalogueRoutes(environment: environment).register(in: &registry)
         AdminRoutes(environment: environment).register(in: &registry)
         SignInPages(environment: environment).register(in: &registry)
@@ -27,19 +30,22 @@ public enum ServiceApplication {
         PlanRunPage(environment: environment).register(in: &registry)
         ComparePage(environment: environment).register(in: &registry)
         UnmetNeedsPage(environment: environment).register(in: &registry)
+        TenderPage(environment: environment).register(in: &registry)
+        SessionChoicesPage(environment: environment).register(in: &registry)
         return (router, registry.routes)
     }
 
     /// The application listening on `host`:`port`, with the job runner of `environment.jobs` beside the
-    /// server (none with 0 workers); `runService()` serves until SIGINT or SIGTERM, then finishes the
-    /// requests and jobs in progress.
+    /// server (none with 0 workers) and the daily retention purge; `runService()` serves until SIGINT or
+    /// SIGTERM, then finishes the requests and jobs in progress.
     public static func make(
         _ environment: ServiceEnvironment, host: String, port: Int, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
             router: router(environment).router,
             configuration: .init(address: .hostname(host, port: port), serverName: "parcours"),
-            services: environment.jobs.workers > 0 ? [JobRunner(environment: environment, logger: logger)] : [],
+            services: (environment.jobs.workers > 0 ? [JobRunner(environment: environment, logger: logger)] : [])
+                + [DailyPurge(environment: environment, logger: logger)],
             logger: logger)
     }
 }

@@ -12,6 +12,7 @@ public struct ServiceEnvironment: Sendable {
     /// How this instance runs background jobs, and which uploads go to them.
     public let jobs: JobSettings
     let diagnoses = DiagnosisCache()
+    let tenders = TenderCache()
 
     public init(
         store: any ParcoursDatabase, configuration: Configuration, metrics: RequestMetrics = RequestMetrics(),

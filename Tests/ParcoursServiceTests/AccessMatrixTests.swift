@@ -74,9 +74,33 @@ import Testing
                 other: "/api/plans/\(bastia)/explanations/agents/\(TenantWorld.otherAgent)",
                 otherStatuses: [403, 404, 403, 403, 403]),
             Row(
+                route: "/api/plans/{id}/tender",
+                own: "/api/plans/\(namur)/tender", ownStatuses: [200, 403, 403, 200, 403],
+                other: "/api/plans/\(bastia)/tender", otherStatuses: [404, 403, 403, 404, 403]),
+            Row(
+                route: "/api/plans/{id}/tender.zip",
+                own: "/api/plans/\(namur)/tender.zip", ownStatuses: [200, 403, 403, 200, 403],
+                other: "/api/plans/\(bastia)/tender.zip", otherStatuses: [404, 403, 403, 404, 403]),
+            Row(
+                route: "/api/plans/{id}/tender/{folder}/{file}",
+                own: "/api/plans/\(namur)/tender/BE-namur/avis-eforms.xml", ownStatuses: [200, 403, 403, 200, 403],
+                other: "/api/plans/\(bastia)/tender/FR-bastia/avis-eforms.xml",
+                otherStatuses: [404, 403, 403, 404, 403]),
+            Row(
                 route: "/api/agents/{id}/export",
                 own: "/api/agents/\(TenantWorld.ownAgent)/export", ownStatuses: [403, 200, 403, 403, 403],
                 other: "/api/agents/\(TenantWorld.otherAgent)/export", otherStatuses: [403, 404, 403, 403, 403]),
+            Row(
+                route: "/api/agents/{id}/erasure",
+                own: "/api/agents/\(own)-99999/erasure", ownStatuses: [403, 404, 403, 403, 403],
+                other: "/api/agents/\(TenantWorld.otherAgent)/erasure", otherStatuses: [403, 404, 403, 403, 403],
+                method: .post),
+            Row(
+                route: "/api/plans/{id}/explanations/communes/{commune}/sessions",
+                own: "/api/plans/\(namur)/explanations/communes/\(own)/sessions",
+                ownStatuses: [403, 200, 403, 403, 403],
+                other: "/api/plans/\(bastia)/explanations/communes/\(other)/sessions",
+                otherStatuses: [403, 403, 403, 403, 403]),
             Row(
                 route: "/api/catalogues", own: "/api/catalogues", ownStatuses: [403, 403, 200, 403, 403], other: nil,
                 otherStatuses: []),
@@ -163,6 +187,14 @@ import Testing
                 route: "/plans/{id}/unmet-needs", own: "/plans/\(world.namurPlan)/unmet-needs",
                 ownStatuses: [200, 403, 403, 403, 403], other: "/plans/\(world.bastiaPlan)/unmet-needs",
                 otherStatuses: [404, 403, 403, 403, 403]),
+            Row(
+                route: "/communes/{commune}/sessions", own: "/communes/\(TenantWorld.ownCommune)/sessions",
+                ownStatuses: [403, 200, 403, 403, 403], other: "/communes/\(TenantWorld.otherCommune)/sessions",
+                otherStatuses: [403, 403, 403, 403, 403]),
+            Row(
+                route: "/plans/{id}/tender", own: "/plans/\(world.namurPlan)/tender",
+                ownStatuses: [200, 403, 403, 200, 403], other: "/plans/\(world.bastiaPlan)/tender",
+                otherStatuses: [404, 403, 403, 404, 403]),
         ]
     }
 

@@ -69,7 +69,7 @@ struct PlanRoutes {
     }
 
     /// The plan the route's `{id}` names, when it belongs to the user's territory; 404 otherwise.
-    private func plan(_ context: ServiceRequestContext, of user: UserAccount) async throws -> StoredPlan {
+    func plan(_ context: ServiceRequestContext, of user: UserAccount) async throws -> StoredPlan {
         let text = try context.parameters.require("id")
         guard let id = Int64(text), let stored = try await environment.store.plan(id: id),
             stored.summary.territoryID == user.territoryID(in: environment.configuration)
@@ -77,7 +77,7 @@ struct PlanRoutes {
         return stored
     }
 
-    private func record(
+    func record(
         _ context: ServiceRequestContext, of user: UserAccount
     ) async throws -> (StoredPlan, PlanRecord) {
         let stored = try await plan(context, of: user)

@@ -263,6 +263,83 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/plans/{id}/explanations/communes/{commune}/sessions": {
+              "get": {
+                "operationId": "explainSessionChoices",
+                "summary": "For each assignment of the commune's agents: the session, why this one, and why not each other session the agent could attend for the same need. For that commune's HR (audited).",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/commune" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "description": "The assignments.", "content": { "application/json": { "schema": { "type": "object", "required": ["assignments"], "properties": { "assignments": { "type": "array", "items": { "$ref": "#/components/schemas/SessionChoice" } } } } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/agents/{id}/erasure": {
+              "post": {
+                "operationId": "eraseAgent",
+                "summary": "Erases an agent of the user's commune, keeping the aggregates (GDPR art. 17): names and personal details leave the roster, the linked Pix participations and the stored plans; the levels stay under a random surrogate id. One transaction, one audit entry. For the HR of the agent's commune.",
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" }, "description": "The agent's external id in its commune." }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "description": "What was erased, and what the commune must still do.", "content": { "application/json": { "schema": { "type": "object", "required": ["agents", "participations", "plans", "note"], "properties": { "agents": { "type": "integer" }, "participations": { "type": "integer" }, "plans": { "type": "array", "items": { "type": "integer" } }, "note": { "type": "string" } } } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/plans/{id}/tender": {
+              "get": {
+                "operationId": "planTender",
+                "summary": "The tender package of a plan (procurement, coordinator of its territory): what the plan leaves uncovered by reason, and per country the procedure, the maximum and the documents, as `parcours tender --plan ID` drafts them, launched today. No agent is named.",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": {
+                  "200": { "description": "The package's listing.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TenderListing" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/plans/{id}/tender.zip": {
+              "get": {
+                "operationId": "planTenderArchive",
+                "summary": "The whole tender package as a ZIP: index.html and one folder per country (BE-namur/, FR-bastia/).",
+                "parameters": [{ "$ref": "#/components/parameters/plan" }],
+                "responses": {
+                  "200": { "description": "The archive.", "content": { "application/zip": { "schema": { "type": "string", "contentMediaType": "application/zip" } } } },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
+            "/api/plans/{id}/tender/{folder}/{file}": {
+              "get": {
+                "operationId": "planTenderFile",
+                "summary": "One file of the tender package: a document (.odt, .html), a price schedule (.ods, .html) or the eForms notice (avis-eforms.xml).",
+                "parameters": [
+                  { "$ref": "#/components/parameters/plan" },
+                  { "name": "folder", "in": "path", "required": true, "schema": { "type": "string" }, "description": "The package's folder: country and territory, e.g. BE-namur." },
+                  { "name": "file", "in": "path", "required": true, "schema": { "type": "string" }, "description": "The file's name, as the listing gives it." }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The file.",
+                    "content": {
+                      "application/vnd.oasis.opendocument.text": { "schema": { "type": "string", "contentMediaType": "application/vnd.oasis.opendocument.text" } },
+                      "application/vnd.oasis.opendocument.spreadsheet": { "schema": { "type": "string", "contentMediaType": "application/vnd.oasis.opendocument.spreadsheet" } },
+                      "text/html": { "schema": { "type": "string" } },
+                      "application/xml": { "schema": { "type": "string" } }
+                    }
+                  },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" },
+                  "404": { "$ref": "#/components/responses/NotFound" }
+                }
+              }
+            },
             "/": {
               "get": {
                 "operationId": "homePage",
@@ -376,6 +453,26 @@ enum OpenAPIDocument {
                 "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["catalogue"], "properties": { "catalogue": { "type": "string", "contentMediaType": "application/octet-stream" } } } } } },
                 "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "422": { "$ref": "#/components/responses/Page" } }
               }
+            },
+            "/communes/{commune}/sessions": {
+              "get": {
+                "operationId": "sessionChoicesPage",
+                "tags": ["pages"],
+                "summary": "Why each of the commune's agents goes to their session in the latest plan rather than another (its HR; audited).",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/commune" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/plans/{id}/tender": {
+              "get": {
+                "operationId": "tenderPage",
+                "tags": ["pages"],
+                "summary": "A plan's tender package (procurement, coordinator): uncovered needs by reason, each country's procedure and documents, the ZIP.",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
+              }
             }
           },
           "components": {
@@ -471,6 +568,55 @@ enum OpenAPIDocument {
                   "error": { "type": "string", "description": "Why the job failed, or why its last attempt stopped." },
                   "plan": { "type": "object", "required": ["id", "href"], "properties": { "id": { "type": "integer" }, "href": { "type": "string" } } },
                   "report": { "$ref": "#/components/schemas/UploadReport" }
+                }
+              },
+              "SessionChoice": {
+                "type": "object",
+                "required": ["agent", "lastName", "firstName", "competence", "sessionID", "session", "why", "alternatives"],
+                "properties": {
+                  "agent": { "type": "string" },
+                  "lastName": { "type": "string" },
+                  "firstName": { "type": "string" },
+                  "competence": { "type": "string" },
+                  "sessionID": { "type": "string" },
+                  "session": { "type": "string", "description": "The session in one line: id, course, dates, venue and road distance." },
+                  "why": { "type": "string" },
+                  "alternatives": { "type": "array", "items": { "type": "object", "required": ["session", "whyNot"], "properties": { "session": { "type": "string" }, "whyNot": { "type": "string" } } } }
+                }
+              },
+              "TenderListing": {
+                "type": "object",
+                "required": ["plan", "launchDate", "unmetNeeds", "tendered", "setAside", "outsidePlan", "packages"],
+                "properties": {
+                  "plan": { "type": "integer" },
+                  "launchDate": { "type": "string", "format": "date" },
+                  "unmetNeeds": { "type": "integer" },
+                  "tendered": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "Needs tendered, by the plan's reason group (no-course, distance, capacity…)." },
+                  "setAside": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "Needs a catalogue session could take, left to the plan, by reason (free-session, budget, cost, allowance)." },
+                  "outsidePlan": { "type": "integer" },
+                  "archive": { "type": "string", "description": "The ZIP of the whole package; absent when nothing is to tender." },
+                  "packages": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["folder", "country", "territory", "buyer", "lots", "agents", "estimatedTotal", "maximumTotal", "procedure", "rule", "eFormsSubtype", "files"],
+                      "properties": {
+                        "folder": { "type": "string" },
+                        "country": { "enum": ["BE", "FR"] },
+                        "territory": { "type": "string" },
+                        "buyer": { "type": "string" },
+                        "lots": { "type": "integer" },
+                        "agents": { "type": "integer" },
+                        "estimatedTotal": { "type": "number", "description": "Euros, net of VAT." },
+                        "maximumTotal": { "type": "number", "description": "The framework maximum, euros net of VAT." },
+                        "procedure": { "type": "string" },
+                        "rule": { "type": "string", "description": "The rule applied, with its legal source." },
+                        "eFormsSubtype": { "type": "string" },
+                        "noticeValid": { "type": "boolean", "description": "The notice passed the eForms XSDs (TED's Schematron rules are not checked)." },
+                        "files": { "type": "array", "items": { "type": "object", "required": ["name", "href", "mediaType", "bytes"], "properties": { "name": { "type": "string" }, "href": { "type": "string" }, "mediaType": { "type": "string" }, "bytes": { "type": "integer" } } } }
+                      }
+                    }
+                  }
                 }
               },
               "Status": {

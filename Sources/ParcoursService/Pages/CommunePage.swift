@@ -39,7 +39,7 @@ struct CommunePage {
                 record: record, id: latest.id, store: environment.store, configuration: configuration,
                 language: language)
             content +=
-                "<p>\(shell.t("D’après le plan \(latest.id), le plus récent du territoire.", "From plan \(latest.id), the territory's latest."))</p>\n"
+                "<p>\(shell.t("D’après le plan \(latest.id), le plus récent du territoire.", "From plan \(latest.id), the territory's latest.")) <a href=\"\(shell.link("/communes/\(code)/sessions"))\">\(shell.t("Pourquoi ces sessions", "Why these sessions"))</a></p>\n"
             content += PlanCommuneHTML.agentsSection(planContext, commune: code)
         } else {
             content += "<p>\(shell.t("Aucun plan pour le territoire.", "No plan for the territory yet."))</p>\n"

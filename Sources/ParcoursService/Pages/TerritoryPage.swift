@@ -6,7 +6,7 @@ import ParcoursWorkflow
 
 /// A territory's dashboard, for its coordinator and its procurement: the diagnosis (figures, map,
 /// heatmap by commune and competence, levels) with agents only as counts, the stored plans with their
-/// reports, and the unmet needs of the latest plan by reason.
+/// reports and tender packages, and the unmet needs of the latest plan by reason.
 struct TerritoryPage {
     let environment: ServiceEnvironment
 
@@ -41,7 +41,8 @@ struct TerritoryPage {
             content += """
                 <table><caption class="note">\(shell.t("Du plus récent au plus ancien", "Newest first"))</caption>
                 <thead><tr><th scope="col">\(shell.t("Plan", "Plan"))</th><th scope="col">\(shell.t("Établi le", "Made on"))</th>\
-                <th scope="col">\(shell.t("Libellé", "Label"))</th><th scope="col">\(shell.t("Rapport", "Report"))</th></tr></thead><tbody>
+                <th scope="col">\(shell.t("Libellé", "Label"))</th><th scope="col">\(shell.t("Rapport", "Report"))</th>\
+                <th scope="col">\(shell.t("Consultation", "Tender"))</th></tr></thead><tbody>
 
                 """
             for plan in plans {
@@ -50,7 +51,8 @@ struct TerritoryPage {
                 content += """
                     <tr><td>\(plan.id)</td><td>\(date)</td><td>\(HTMLText.escape(plan.label))</td>\
                     <td><a href="\(shell.link("/api/plans/\(plan.id)/report"))">\(shell.t("rapport du plan", "plan report")) \(plan.id)</a>\
-                    \(user.role == .coordinator ? " · <a href=\"\(shell.link("/plans/\(plan.id)/unmet-needs"))\">\(shell.t("besoins non couverts", "unmet needs"))</a>" : "")</td></tr>
+                    \(user.role == .coordinator ? " · <a href=\"\(shell.link("/plans/\(plan.id)/unmet-needs"))\">\(shell.t("besoins non couverts", "unmet needs"))</a>" : "")</td>\
+                    <td><a href="\(shell.link("/plans/\(plan.id)/tender"))">\(shell.t("dossier de consultation du plan", "tender package of plan")) \(plan.id)</a></td></tr>
 
                     """
             }

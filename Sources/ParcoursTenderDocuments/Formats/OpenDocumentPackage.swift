@@ -1,7 +1,7 @@
 import Foundation
 import ParcoursOutput
 
-/// Writes an OpenDocument package: a ZIP whose first entry is the uncompressed `mimetype`, then the
+/// An OpenDocument package: a ZIP whose first entry is the uncompressed `mimetype`, then the
 /// manifest, content, styles and metadata (OpenDocument 1.3, part 2 §3), all stored.
 enum OpenDocumentPackage {
     static let namespaces = """
@@ -16,7 +16,8 @@ enum OpenDocumentPackage {
         xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
         """
 
-    static func write(to url: URL, mediaType: String, title: String, content: String, styles: String) throws {
+    /// The package's bytes.
+    static func data(mediaType: String, title: String, content: String, styles: String) -> Data {
         let manifest = """
             <?xml version="1.0" encoding="UTF-8"?>
             <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
@@ -32,11 +33,10 @@ enum OpenDocumentPackage {
             <dc:title>\(HTMLText.escape(title))</dc:title><meta:generator>Parcours</meta:generator>\
             <dc:language>fr-FR</dc:language></office:meta></office:document-meta>
             """
-        let archive = StoredZIP.archive([
+        return StoredZIP.archive([
             ("mimetype", Data(mediaType.utf8)), ("META-INF/manifest.xml", Data(manifest.utf8)),
             ("content.xml", Data(content.utf8)), ("styles.xml", Data(styles.utf8)), ("meta.xml", Data(meta.utf8)),
         ])
-        try archive.write(to: url, options: .atomic)
     }
 
     /// Page layout and the paragraph styles every Parcours document uses: A4, 2 cm margins; spreadsheets

@@ -4,9 +4,9 @@ import ParcoursOutput
 /// Saves a ``Spreadsheet`` as OpenDocument spreadsheet (`.ods`): totals are `table:formula` cells with
 /// their current value, so the file shows right before recalculation and stays right after.
 enum OpenDocumentSpreadsheet {
-    static func write(_ spreadsheet: Spreadsheet, to url: URL) throws {
-        try OpenDocumentPackage.write(
-            to: url, mediaType: "application/vnd.oasis.opendocument.spreadsheet", title: spreadsheet.title,
+    static func data(_ spreadsheet: Spreadsheet) -> Data {
+        OpenDocumentPackage.data(
+            mediaType: "application/vnd.oasis.opendocument.spreadsheet", title: spreadsheet.title,
             content: content(spreadsheet), styles: OpenDocumentPackage.styles(spreadsheet: true))
     }
 

@@ -3,9 +3,9 @@ import ParcoursOutput
 
 /// Saves a ``TextDocument`` as OpenDocument text (`.odt`), which Word and LibreOffice open and edit.
 enum OpenDocumentText {
-    static func write(_ document: TextDocument, to url: URL) throws {
-        try OpenDocumentPackage.write(
-            to: url, mediaType: "application/vnd.oasis.opendocument.text", title: document.title,
+    static func data(_ document: TextDocument) -> Data {
+        OpenDocumentPackage.data(
+            mediaType: "application/vnd.oasis.opendocument.text", title: document.title,
             content: content(document), styles: OpenDocumentPackage.styles())
     }
 

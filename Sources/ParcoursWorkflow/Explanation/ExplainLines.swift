@@ -15,10 +15,10 @@ public struct ExplainLines: Sendable {
         self.planID = planID
     }
 
-    private var language: Language { wording.context.language }
+    var language: Language { wording.context.language }
     private var text: PlanText { PlanText(language) }
     private var dates: DateText { DateText(language: language) }
-    private var facts: PlanExplainer { PlanExplainer(problem: record.problem, plan: record.plan) }
+    var facts: PlanExplainer { PlanExplainer(problem: record.problem, plan: record.plan) }
 
     /// Each need of the agent: covered by which session, or every reason it is not; nil for an unknown agent.
     public func agent(_ id: String) -> [String]? {
@@ -163,7 +163,7 @@ public struct ExplainLines: Sendable {
     }
 
     /// The session in one line: id, course title, dates, venue (and road distance from `agent`'s commune).
-    private func describe(_ session: TrainingSession, for agent: PlanningAgent? = nil) -> String {
+    func describe(_ session: TrainingSession, for agent: PlanningAgent? = nil) -> String {
         let title = record.course(of: session)?.title ?? session.courseID
         let place: String
         if let venue = session.venue {

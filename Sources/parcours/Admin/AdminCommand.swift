@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `parcours admin …`: the service's users.
+/// `parcours admin …`: the service's users, and erasure of personal data.
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
-        abstract: "Manage the service's users.",
-        subcommands: [CreateUserCommand.self])
+        abstract: "Manage the service's users; erase and purge personal data.",
+        subcommands: [CreateUserCommand.self, EraseAgentCommand.self, PurgeCommand.self])
 }

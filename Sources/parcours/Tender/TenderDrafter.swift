@@ -19,34 +19,24 @@ struct TenderDrafter {
 
     /// Drafts and writes the packages of `demand` into `out`; `origin` names the demand in messages.
     func draft(_ demand: TenderDemand, origin: String, out: URL) async throws -> [WrittenPackage] {
-        let planner = TenderPlanner(
-            rules: configuration.procurement, territories: configuration.territories,
-            comparables: try await comparables())
+        let drafting = try await options.reportingFailures {
+            try await TenderDrafting(configuration: configuration, store: store)
+        }
         let packages: [TenderPackage]
         do {
-            packages = try planner.packages(for: demand)
+            packages = try drafting.packages(for: demand)
         } catch {
             throw CommandFailure(lines: ["\(origin): \(error.message(in: language))"])
         }
-        let writer = TenderPackageWriter(
-            framework: configuration.framework, rules: configuration.procurement,
-            schema: NoticeSchema(configDirectory: configuration.directory))
+        let writer = drafting.writer()
         let written = try options.reportingFailures {
             try writer.write(packages, to: out, issueDate: demand.launchDate)
         }
         var invalid: [String] = []
         for item in written {
             let package = item.package
-            let validity: String
-            switch item.noticeProblems {
-            case .none:
-                validity = language.pick(
-                    "schéma eForms absent, avis non validé", "eForms schema missing, notice not validated")
-            case .some(let problems) where problems.isEmpty:
-                validity = language.pick(
-                    "avis valide (XSD ; Schematron TED non vérifié)", "notice valid (XSD; TED Schematron not checked)")
-            case .some(let problems):
-                validity = language.pick("avis NON VALIDE", "notice INVALID")
+            let validity = TenderDrafting.noticeValidity(item.noticeProblems, in: language)
+            if let problems = item.noticeProblems {
                 invalid += problems.map { "\(item.folder.lastPathComponent)/avis-eforms.xml: \($0)" }
             }
             print(
@@ -73,19 +63,6 @@ struct TenderDrafter {
                 "Mise en concurrence du plan \(source.planID) (\(source.territoryID)) : \(source.unmetNeeds) besoins non couverts ; \(tendered) mis en consultation (\(counts(source.tendered))) ; \(setAside) laissés au plan, une session de catalogue pouvant les prendre (\(counts(source.setAside))) ; \(source.leftOut) hors du plan",
                 "Tender from plan \(source.planID) (\(source.territoryID)): \(source.unmetNeeds) unmet needs; \(tendered) tendered (\(counts(source.tendered))); \(setAside) left to the plan, a catalogue session could take them (\(counts(source.setAside))); \(source.leftOut) outside the plan"
             )
-        }
-    }
-
-    /// Priced catalogue courses of the database.
-    private func comparables() async throws -> [ComparablePrice] {
-        guard let store else { return [] }
-        let courses = try await options.reportingFailures { try await store.currentCourses() }
-        return courses.compactMap { course in
-            guard let price = course.price, let hours = course.hours, hours > 0 else { return nil }
-            return ComparablePrice(
-                courseID: course.id, competences: Set(course.competences.map(\.code)), format: course.format,
-                hours: hours,
-                price: price)
         }
     }
 }
