@@ -44,9 +44,10 @@ struct PlanBound {
         constant = -instance.policy.changePenalty * Double(instance.previousCount)
     }
 
-    /// Runs subgradient iterations until `iterations` are done, the step vanishes, the bound meets
-    /// `target` (the best plan's objective), or `shouldStop` says so (checked from the second iteration).
-    mutating func run(iterations: Int, target: Double, shouldStop: () -> Bool) {
+    /// Runs subgradient iterations until `iterations` are done, the step vanishes, the bound comes within
+    /// `gap` (a fraction of the bound) of `target` (the best plan's objective), or `shouldStop` says so
+    /// (checked from the second iteration).
+    mutating func run(iterations: Int, target: Double, gap: Double = 0, shouldStop: () -> Bool) {
         var coverCount = [Int32](repeating: 0, count: instance.needCount)
         var hoursUsed = [Double](repeating: 0, count: instance.agentCount)
         var coveredWeight = [Double](repeating: 0, count: instance.communeCodes.count)
@@ -63,26 +64,10 @@ struct PlanBound {
             for need in 0..<instance.needCount { value += needPrice[need] }
             for agent in 0..<instance.agentCount { value += hourPrice[agent] * instance.allowance[agent] }
             for session in 0..<instance.sessionCount {
-                let options = instance.sessionOptions[session]
-                let minimum = instance.minimumSeats[session]
-                guard options.count >= minimum, instance.maximumSeats[session] >= minimum else { continue }
-                profits.removeAll(keepingCapacity: true)
+                guard let total = select(session, into: &profits) else { continue }
                 let hours = instance.sessionHours[session]
-                for option in options {
-                    profits.append((reducedProfit(Int(option), hours: hours), option))
-                }
-                profits.sort { ($0.profit, $1.option) > ($1.profit, $0.option) }
-                var taken = 0
-                var total = -instance.fixedCost[session]
-                while taken < min(instance.maximumSeats[session], profits.count),
-                    profits[taken].profit > 0 || taken < minimum
-                {
-                    total += profits[taken].profit
-                    taken += 1
-                }
-                guard total > 0 else { continue }
                 value += total
-                for chosen in profits[..<taken] {
+                for chosen in profits {
                     let option = Int(chosen.option)
                     let agent = Int(instance.optionAgent[option])
                     hoursUsed[agent] += hours
@@ -134,8 +119,41 @@ struct PlanBound {
                 fairnessPrice[commune] = min(
                     bonus, max(0, fairnessPrice[commune] - length * g / max(1, fairnessCap[commune])))
             }
-            if best <= target + 1e-9 * max(1, abs(target)) { return }
+            if best - target <= max(gap * abs(best), 1e-9 * max(1, abs(target))) { return }
         }
+    }
+
+    /// The session's part of the relaxed solution at the current prices: its best options by reduced
+    /// profit (between its minimum and maximum, beyond the minimum only while positive) left in `chosen`
+    /// in decreasing order, and their total minus the fixed cost; nil (and `chosen` meaningless) when the
+    /// session stays closed.
+    func select(_ session: Int, into chosen: inout [(profit: Double, option: Int32)]) -> Double? {
+        let options = instance.sessionOptions[session]
+        let minimum = instance.minimumSeats[session]
+        guard options.count >= minimum, instance.maximumSeats[session] >= minimum else { return nil }
+        let hours = instance.sessionHours[session]
+        // Only the best `maximum` can be taken: kept in order in a small buffer (a partial selection, the
+        // prefix a full sort by decreasing profit, then option, would give).
+        let kept = min(instance.maximumSeats[session], options.count)
+        chosen.removeAll(keepingCapacity: true)
+        for option in options {
+            let profit = reducedProfit(Int(option), hours: hours)
+            if chosen.count == kept {
+                guard profit > chosen[kept - 1].profit else { continue }
+                chosen.removeLast()
+            }
+            var position = chosen.count
+            while position > 0 && chosen[position - 1].profit < profit { position -= 1 }
+            chosen.insert((profit, option), at: position)
+        }
+        var taken = 0
+        var total = -instance.fixedCost[session]
+        while taken < chosen.count, chosen[taken].profit > 0 || taken < minimum {
+            total += chosen[taken].profit
+            taken += 1
+        }
+        chosen.removeLast(chosen.count - taken)
+        return total > 0 ? total : nil
     }
 
     @inline(__always) private func needRange(_ option: Int) -> Range<Int> {
@@ -157,7 +175,8 @@ struct PlanBound {
         return instance.optionNeedValue[k] + fairnessPrice[commune] * instance.needWeight[need] - needPrice[need]
     }
 
-    @inline(__always) private func reducedProfit(_ option: Int, hours: Double) -> Double {
+    /// The option's profit at the current prices: its needs at their reduced values, minus its cost and hours.
+    @inline(__always) func reducedProfit(_ option: Int, hours: Double) -> Double {
         let agent = Int(instance.optionAgent[option])
         let commune = instance.agentCommune[agent]
         var profit = -instance.optionCost(option) - hourPrice[agent] * hours

@@ -3,7 +3,7 @@ import ParcoursModel
 /// Turns a final ``PlanState`` into the ``TrainingPlan`` people and documents use: sessions with their
 /// communes and cost split, assignments, travel, spending per commune, waitlists and the reasons of
 /// every unmet need, recomputed from the state (not from the search's running sums).
-struct PlanReport {
+struct PlanReport: Sendable {
     let state: PlanState
     var instance: PlanningInstance { state.instance }
     var problem: PlanningProblem { instance.problem }
@@ -11,9 +11,8 @@ struct PlanReport {
     func plan(
         bound: Double, seconds: Double, releasedPins: [(need: Int, session: Int, assignment: PreviousAssignment)]
     ) -> TrainingPlan {
-        let reasons = unmetReasons()
-        let waitlists = self.waitlists(unmet: reasons)
-        let unmet = withWaitlistPositions(reasons, waitlists: waitlists)
+        let waitlists = self.waitlists()
+        let unmet = unmetNeeds(waitlists: waitlists)
         var sessions: [PlannedSession] = []
         var sessionShare = [Double](repeating: 0, count: instance.communeCodes.count)
         for session in 0..<instance.sessionCount where state.isOpen[session] {
@@ -110,8 +109,12 @@ struct PlanReport {
 
     // MARK: Unmet needs
 
-    /// Every uncovered need with its reasons (capacity reasons without their waitlist position yet).
-    private func unmetReasons() -> [UnmetNeed] {
+    /// Every uncovered need, its reasons worded from this report when first read, each capacity reason
+    /// with the agent's 1-based place on the session's waitlist.
+    private func unmetNeeds(waitlists: [String: [WaitlistEntry]]) -> [UnmetNeed] {
+        let positions = waitlists.mapValues { list in
+            Dictionary(list.enumerated().map { ($1.agentID, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        }
         var result: [UnmetNeed] = []
         for (index, need) in problem.needs.enumerated() where state.needCover[index] < 0 && need.weight > 0 {
             let agent = instance.needAgent[index]
@@ -120,15 +123,26 @@ struct PlanReport {
                 continue
             }
             let commune = instance.communeCodes[instance.agentCommune[agent]]
-            let reasons: [UnmetReason]
-            if !instance.communeParticipates[instance.agentCommune[agent]] {
-                reasons = [.communeNotParticipating(communeCode: commune)]
-            } else if let sessions = instance.sessionsTeaching[need.competence], !sessions.isEmpty {
-                reasons = sessions.map { reason(need: index, session: $0) }
-            } else {
-                reasons = [.noSession(competence: need.competence)]
+            guard instance.communeParticipates[instance.agentCommune[agent]] else {
+                result.append(
+                    UnmetNeed(
+                        need: need, communeCode: commune, reasons: [.communeNotParticipating(communeCode: commune)]))
+                continue
             }
-            result.append(UnmetNeed(need: need, communeCode: commune, reasons: reasons))
+            guard let sessions = instance.sessionsTeaching[need.competence], !sessions.isEmpty else {
+                result.append(
+                    UnmetNeed(need: need, communeCode: commune, reasons: [.noSession(competence: need.competence)]))
+                continue
+            }
+            result.append(
+                UnmetNeed(need: need, communeCode: commune) { [self] in
+                    sessions.map { session in
+                        let reason = reason(need: index, session: session)
+                        guard case .capacity(let id, let maximum, _) = reason else { return reason }
+                        return .capacity(
+                            sessionID: id, maximumSeats: maximum, waitlistPosition: positions[id]?[need.agentID] ?? 0)
+                    }
+                })
         }
         return result
     }
@@ -191,36 +205,25 @@ struct PlanReport {
     }
 
     /// Per full session, the agents left out only because it is full, highest need weight first (one entry
-    /// per agent, their heaviest such need).
-    private func waitlists(unmet: [UnmetNeed]) -> [String: [WaitlistEntry]] {
+    /// per agent, their heaviest such need). Only sessions where an unmet need's agent is eligible for it
+    /// (an option) can give that reason, so only those are looked at.
+    private func waitlists() -> [String: [WaitlistEntry]] {
         var entries: [String: [String: WaitlistEntry]] = [:]
-        for item in unmet {
-            for case .capacity(let session, _, _) in item.reasons {
-                let entry = WaitlistEntry(
-                    agentID: item.need.agentID, competence: item.need.competence, weight: item.need.weight)
+        for (index, need) in problem.needs.enumerated()
+        where state.needCover[index] < 0 && need.weight > 0 && instance.needInPlan[index] {
+            for option in instance.agentOptions[instance.needAgent[index]].map(Int.init)
+            where state.needRange(option).contains(where: { instance.optionNeeds[$0] == Int32(index) }) {
+                guard
+                    case .capacity(let session, _, _) = reason(
+                        need: index, session: Int(instance.optionSession[option]))
+                else { continue }
+                let entry = WaitlistEntry(agentID: need.agentID, competence: need.competence, weight: need.weight)
                 if let existing = entries[session]?[entry.agentID], existing.weight >= entry.weight { continue }
                 entries[session, default: [:]][entry.agentID] = entry
             }
         }
         return entries.mapValues { byAgent in
             byAgent.values.sorted { ($1.weight, $0.agentID) < ($0.weight, $1.agentID) }
-        }
-    }
-
-    /// The unmet needs with each capacity reason carrying the agent's 1-based place on the waitlist.
-    private func withWaitlistPositions(_ unmet: [UnmetNeed], waitlists: [String: [WaitlistEntry]]) -> [UnmetNeed] {
-        let positions = waitlists.mapValues { list in
-            Dictionary(list.enumerated().map { ($1.agentID, $0 + 1) }, uniquingKeysWith: { a, _ in a })
-        }
-        return unmet.map { item in
-            UnmetNeed(
-                need: item.need, communeCode: item.communeCode,
-                reasons: item.reasons.map { reason in
-                    guard case .capacity(let session, let maximum, _) = reason else { return reason }
-                    return .capacity(
-                        sessionID: session, maximumSeats: maximum,
-                        waitlistPosition: positions[session]?[item.need.agentID] ?? 0)
-                })
         }
     }
 }

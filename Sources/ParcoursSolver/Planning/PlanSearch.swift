@@ -81,6 +81,51 @@ struct PlanSearch {
         prune()
     }
 
+    /// Builds a plan from the current state as a Lagrangian relaxation suggests (a Lagrangian
+    /// heuristic): the sessions the relaxation opens, by decreasing relaxed value, each with the candidates
+    /// of best reduced profit that can still join (the prices leave contested agents to the sessions that
+    /// value them most), opened when the group reaches the minimum and pays at the plan's true values; then
+    /// every agent takes free seats that pay, and the local moves of ``prune()``.
+    mutating func construct(guidedBy bound: PlanBound) {
+        var openings: [(value: Double, session: Int)] = []
+        var chosen: [(profit: Double, option: Int32)] = []
+        for session in 0..<instance.sessionCount where !state.isOpen[session] {
+            if let value = bound.select(session, into: &chosen) { openings.append((value, session)) }
+        }
+        openings.sort { ($0.value, $1.session) > ($1.value, $0.session) }
+        var candidates: [(profit: Double, option: Int)] = []
+        for (_, session) in openings {
+            let minimum = instance.minimumSeats[session]
+            let maximum = instance.maximumSeats[session]
+            let hours = instance.sessionHours[session]
+            candidates.removeAll(keepingCapacity: true)
+            for option in instance.sessionOptions[session].map(Int.init) {
+                let agent = agentOf(option)
+                guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
+                    state.coversNewNeed(option)
+                else { continue }
+                candidates.append((bound.reducedProfit(option, hours: hours), option))
+            }
+            guard candidates.count >= minimum else { continue }
+            candidates.sort { ($0.profit, $1.option) > ($1.profit, $0.option) }
+            var group: [Int] = []
+            var net = -instance.fixedCost[session]
+            for candidate in candidates where group.count < maximum {
+                let gain = state.gain(candidate.option)
+                guard candidate.profit > 0 || group.count < minimum, gain > PlanState.epsilon else { continue }
+                group.append(candidate.option)
+                net += gain
+            }
+            guard group.count >= minimum, net > PlanState.epsilon,
+                overBudgetCommune(session: session, group: group) == nil
+            else { continue }
+            state.open(session)
+            for option in group { state.activate(option) }
+        }
+        fill(agents: Array(0..<instance.agentCount))
+        prune()
+    }
+
     /// The best group to open a closed session with, and its net value (participants' gains − fixed
     /// cost); nil when the minimum cannot be reached within the constraints.
     func bestOpening(_ session: Int) -> (net: Double, group: [Int])? {

@@ -199,7 +199,9 @@ struct PlanningInstance: Sendable {
         self.previousSession = previousSession
         self.previousCount = previousCount
 
-        // Options: eligibility once per (agent, session), level fit per need.
+        // Options: level fit first (the sessions teaching each need's competence from its level, from a
+        // table), then travel from a table of road distances per origin, then the other constraints once
+        // per (agent, session).
         var optionAgent: [Int32] = []
         var optionSession: [Int32] = []
         var optionRoad: [Double] = []
@@ -211,41 +213,51 @@ struct PlanningInstance: Sendable {
         var sessionOptions = [[Int32]](repeating: [], count: problem.sessions.count)
         var needsOfAgent = [[Int]](repeating: [], count: problem.agents.count)
         for (need, agent) in needAgent.enumerated() where needInPlan[need] { needsOfAgent[agent].append(need) }
+        let fitting = Self.fittingSessions(courses: problem.courses, sessionCourse: sessionCourse)
+        var roads = RoadTable(sessions: problem.sessions)
+        // Per session, the agent's needs it fits (`fitStamp` marks the sessions touched for this agent).
+        var fitStamp = [Int32](repeating: -1, count: problem.sessions.count)
+        var fitNeeds = [[Int32]](repeating: [], count: problem.sessions.count)
+        var touched: [Int] = []
         for agent in 0..<problem.agents.count where !needsOfAgent[agent].isEmpty {
-            var candidateSessions = Set<Int>()
+            touched.removeAll(keepingCapacity: true)
             for need in needsOfAgent[agent] {
-                candidateSessions.formUnion(teaching[problem.needs[need].competence] ?? [])
+                let wanted = problem.needs[need]
+                guard let byLevel = fitting[wanted.competence], byLevel.indices.contains(wanted.currentLevel) else {
+                    continue
+                }
+                for session in byLevel[wanted.currentLevel] {
+                    if fitStamp[session] != Int32(agent) {
+                        fitStamp[session] = Int32(agent)
+                        fitNeeds[session].removeAll(keepingCapacity: true)
+                        touched.append(session)
+                    }
+                    fitNeeds[session].append(Int32(need))
+                }
             }
+            touched.sort()
+            let origin = roads.origin(problem.agents[agent].origin, circuity: problem.agents[agent].circuity)
             let planned = plannedAgents[agent]
             let context = contexts[agent]
             let limit = Eligibility.travelLimit(agent: planned, policy: eligibilityPolicy).kilometres
-            for session in candidateSessions.sorted() {
+            for session in touched {
                 let trainingSession = problem.sessions[session]
                 if trainingSession.isRemote && !policy.remoteAllowed { continue }
-                var road = 0.0
-                if let venue = trainingSession.venue {
-                    road =
-                        Eligibility.road(from: context.agentOrigin, to: venue.coordinate, circuity: context.circuity)
-                        .kilometres
-                    if road > limit { continue }  // the travel constraint fails: not eligible
-                }
+                let road = roads.kilometres(from: origin, to: session)
+                if trainingSession.venue != nil && road > limit { continue }  // travel fails: not eligible
                 let course = problem.courses[sessionCourse[session]!]
                 guard
                     Eligibility.sessionFailures(
                         agent: planned, course: course, session: trainingSession, context: context
                     ).isEmpty
                 else { continue }
-                let fitting = needsOfAgent[agent].filter {
-                    Eligibility.levelFit(need: problem.needs[$0], course: course) == nil
-                }
-                guard !fitting.isEmpty else { continue }
                 let option = Int32(optionAgent.count)
                 optionAgent.append(Int32(agent))
                 optionSession.append(Int32(session))
                 let roundTrips = 2 * road * Double(sessionDayCount[session])
                 optionRoad.append(roundTrips)
                 optionTravel.append(roundTrips * policy.travelCostPerKilometre)
-                for need in fitting {
+                for need in fitNeeds[session].map(Int.init) {
                     optionNeeds.append(Int32(need))
                     let keeps = previousSession[need] == Int32(session)
                     optionNeedValue.append(
@@ -268,6 +280,26 @@ struct PlanningInstance: Sendable {
         neighbours = Self.neighbourLists(
             sessionOptions: sessionOptions, agentOptions: agentOptions, optionAgent: optionAgent,
             optionSession: optionSession)
+    }
+
+    /// Per competence and current level, the sessions whose course teaches that competence from that level
+    /// to a level above it (the level-fit rule of ``Eligibility/levelFit(need:course:)``), in session order.
+    private static func fittingSessions(courses: [Course], sessionCourse: [Int?]) -> [CompetenceCode: [[Int]]] {
+        var fitting: [CompetenceCode: [[Int]]] = [:]
+        for (session, course) in sessionCourse.enumerated() {
+            guard let course else { continue }
+            for taught in courses[course].competences where taught.entryLevel < taught.exitLevel {
+                var byLevel = fitting[taught.code] ?? []
+                if byLevel.count < taught.exitLevel {
+                    byLevel += Array(repeating: [], count: taught.exitLevel - byLevel.count)
+                }
+                for level in max(0, taught.entryLevel)..<taught.exitLevel where byLevel[level].last != session {
+                    byLevel[level].append(session)
+                }
+                fitting[taught.code] = byLevel
+            }
+        }
+        return fitting
     }
 
     /// The agent with their travel limit capped by the policy's what-if limit, if any.
@@ -320,5 +352,47 @@ struct PlanningInstance: Sendable {
             touched.removeAll(keepingCapacity: true)
             return Array(ranked)
         }
+    }
+}
+
+/// Road kilometres from agents' origins to session venues (``Eligibility/road(from:to:circuity:)``), computed
+/// once per (origin, circuity, session): the agents of a commune share their origin. Remote sessions are 0.
+struct RoadTable {
+    private let sessions: [TrainingSession]
+    private var originIndex: [Origin: Int] = [:]
+    private var origins: [Origin] = []
+    private var kilometres: [[Double]] = []
+
+    private struct Origin: Hashable {
+        let coordinate: Coordinate
+        let circuity: Circuity
+    }
+
+    init(sessions: [TrainingSession]) {
+        self.sessions = sessions
+    }
+
+    /// The index of an origin, for ``kilometres(from:to:)``.
+    mutating func origin(_ coordinate: Coordinate, circuity: Circuity) -> Int {
+        let key = Origin(coordinate: coordinate, circuity: circuity)
+        if let known = originIndex[key] { return known }
+        origins.append(key)
+        kilometres.append(Array(repeating: .nan, count: sessions.count))
+        originIndex[key] = origins.count - 1
+        return origins.count - 1
+    }
+
+    mutating func kilometres(from origin: Int, to session: Int) -> Double {
+        let cached = kilometres[origin][session]
+        if !cached.isNaN { return cached }
+        let road =
+            sessions[session].venue.map {
+                Eligibility.road(
+                    from: origins[origin].coordinate, to: $0.coordinate, circuity: origins[origin].circuity
+                )
+                .kilometres
+            } ?? 0
+        kilometres[origin][session] = road
+        return road
     }
 }

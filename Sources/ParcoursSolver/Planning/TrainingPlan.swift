@@ -1,4 +1,5 @@
 import ParcoursModel
+import Synchronization
 
 /// A solved training plan: the sessions to open, who attends them for which need, what it costs and
 /// who pays, how far the plan may be from the best one, and why each need left out is unmet.
@@ -125,12 +126,85 @@ public struct ReleasedPin: Hashable, Codable, Sendable {
 }
 
 /// A need the plan does not cover, with the reason found at each session that could teach it.
+///
+/// A solved plan words its reasons when they are first read (the facts come from the plan's final state,
+/// kept for that), then keeps them: a province has about a million (need, session) reasons and a document
+/// usually reads a few of them. Encoding writes them all; a decoded need holds them as read.
 public struct UnmetNeed: Hashable, Codable, Sendable {
     public let need: Need
     /// The agent's commune, or nil when the agent is not in the problem.
     public let communeCode: String?
+    private let source: UnmetReasonSource
+
     /// One or more reasons: one per session teaching the competence, or a single plan-wide reason.
-    public let reasons: [UnmetReason]
+    public var reasons: [UnmetReason] { source.reasons }
+
+    init(need: Need, communeCode: String?, reasons: [UnmetReason]) {
+        self.need = need
+        self.communeCode = communeCode
+        source = UnmetReasonSource(reasons: reasons)
+    }
+
+    /// A need whose reasons `word` computes when first read.
+    init(need: Need, communeCode: String?, word: @escaping @Sendable () -> [UnmetReason]) {
+        self.need = need
+        self.communeCode = communeCode
+        source = UnmetReasonSource(word: word)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case need, communeCode, reasons
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            need: try container.decode(Need.self, forKey: .need),
+            communeCode: try container.decodeIfPresent(String.self, forKey: .communeCode),
+            reasons: try container.decode([UnmetReason].self, forKey: .reasons))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(need, forKey: .need)
+        try container.encodeIfPresent(communeCode, forKey: .communeCode)
+        try container.encode(reasons, forKey: .reasons)
+    }
+
+    public static func == (left: UnmetNeed, right: UnmetNeed) -> Bool {
+        left.need == right.need && left.communeCode == right.communeCode && left.reasons == right.reasons
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(need)
+        hasher.combine(communeCode)
+        hasher.combine(reasons)
+    }
+}
+
+/// The reasons of an unmet need: given, or worded once on first read (thread-safe).
+private final class UnmetReasonSource: Sendable {
+    private let word: (@Sendable () -> [UnmetReason])?
+    private let worded: Mutex<[UnmetReason]?>
+
+    init(reasons: [UnmetReason]) {
+        word = nil
+        worded = Mutex(reasons)
+    }
+
+    init(word: @escaping @Sendable () -> [UnmetReason]) {
+        self.word = word
+        worded = Mutex(nil)
+    }
+
+    var reasons: [UnmetReason] {
+        worded.withLock { reasons in
+            if let reasons { return reasons }
+            let result = word!()
+            reasons = result
+            return result
+        }
+    }
 }
 
 /// The name of a plan-level cause of an unmet need, beside the ``EligibilityConstraint`` names.

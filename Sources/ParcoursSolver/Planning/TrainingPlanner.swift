@@ -22,6 +22,8 @@ public struct PlanningProgress: Codable, Sendable {
 /// Deterministic for the policy's seed unless the time limit cuts the search short.
 public struct TrainingPlanner: Sendable {
     public let problem: PlanningProblem
+    /// The search stops once the plan is proven within this fraction of the bound.
+    static let gapTarget = 0.005
 
     public init(problem: PlanningProblem) {
         self.problem = problem
@@ -34,6 +36,7 @@ public struct TrainingPlanner: Sendable {
         let instance = PlanningInstance(problem: problem)
         var search = PlanSearch(instance: instance, seed: problem.policy.seed)
         search.applyPins()
+        let pinned = search
         search.construct()
         var bound = PlanBound(instance: instance)
         var reported = (objective: -Double.infinity, bound: Double.infinity)
@@ -43,13 +46,25 @@ public struct TrainingPlanner: Sendable {
             reported = point
             progress?(PlanningProgress(seconds: clock.seconds, objective: point.0, bound: point.1))
         }
+        func closed() -> Bool {
+            bound.best.isFinite && bound.best - search.state.objective <= Self.gapTarget * max(1, abs(bound.best))
+        }
         report()
+        // The bound in rounds, each followed by a Lagrangian heuristic at its prices.
         let share = clock.limit * 0.4
-        bound.run(iterations: 200, target: search.state.objective) { clock.seconds > share }
-        report()
+        for _ in 0..<4 where !closed() && clock.seconds <= share {
+            bound.run(iterations: 50, target: search.state.objective, gap: Self.gapTarget) {
+                clock.seconds > share
+            }
+            var guided = pinned
+            guided.construct(guidedBy: bound)
+
+            if guided.state.objective > search.state.objective + PlanState.epsilon { search = guided }
+            report()
+        }
         var stall = 0
         let patience = max(250, instance.sessionCount)
-        while stall < patience, !clock.isOver, bound.best - search.state.objective > 1e-6 * max(1, abs(bound.best)) {
+        while stall < patience, !clock.isOver, !closed() {
             if search.improve() {
                 stall = 0
                 report()
@@ -58,7 +73,7 @@ public struct TrainingPlanner: Sendable {
             }
         }
         search.prune()
-        bound.run(iterations: 200, target: search.state.objective) { clock.isOver }
+        bound.run(iterations: 200, target: search.state.objective, gap: Self.gapTarget) { clock.isOver }
         report()
         return PlanReport(state: search.state).plan(
             bound: bound.best, seconds: clock.seconds, releasedPins: search.releasedPins)
