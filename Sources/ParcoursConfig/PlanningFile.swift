@@ -31,6 +31,7 @@ enum PlanningFile {
         struct Solver: Decodable {
             let time_limit_seconds: Double
             let seed: UInt64
+            let gap_target: Double?
         }
         struct Sessions: Decodable { let default_schedule: String }
         let value_per_weight: Double
@@ -89,6 +90,11 @@ enum PlanningFile {
                 at: ["solver", "time_limit_seconds"], "must be a positive number of seconds",
                 fr: "doit être un nombre de secondes positif")
         }
+        if let gap = file.solver.gap_target, !(gap >= 0 && gap < 1) {
+            throw yaml.error(
+                at: ["solver", "gap_target"], "must be a fraction from 0 to below 1 (0.01 = 1 %), or null",
+                fr: "doit être une fraction de 0 à moins de 1 (0.01 = 1 %), ou null")
+        }
         guard let schedule = DailySlot.list(file.sessions.default_schedule) else {
             throw yaml.error(
                 at: ["sessions", "default_schedule"],
@@ -105,7 +111,7 @@ enum PlanningFile {
             maximumTravelKilometres: whatIf.maximum_travel_km, minimumGroupSize: whatIf.minimum_group_size,
             remoteAllowed: whatIf.remote_allowed, participatingCommunes: whatIf.participating_communes.map(Set.init),
             changePenalty: file.change_penalty, timeLimitSeconds: file.solver.time_limit_seconds,
-            seed: file.solver.seed,
+            seed: file.solver.seed, gapTarget: file.solver.gap_target,
             defaultSchedule: schedule)
     }
 

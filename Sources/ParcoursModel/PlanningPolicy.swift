@@ -35,6 +35,9 @@ public struct PlanningPolicy: Hashable, Codable, Sendable {
     public var timeLimitSeconds: Double
     /// The seed of every random choice: the same inputs and seed give the same plan.
     public var seed: UInt64
+    /// The search stops once the plan is proven within this fraction of the bound ((bound − objective) /
+    /// bound, 0.01 = 1 %); nil searches until the time limit, a stall, or plan and bound meet.
+    public var gapTarget: Double?
 
     public init(
         valuePerWeight: Double, travelCostPerKilometre: Double, noCarMaximumKilometres: Double,
@@ -42,7 +45,7 @@ public struct PlanningPolicy: Hashable, Codable, Sendable {
         participatingCommunes: Set<String>? = nil, budgets: CommuneBudgets = CommuneBudgets(),
         costSplit: CostSplitRule = .proRataSeats, fairness: FairnessPolicy = FairnessPolicy(),
         trainingHoursPerFullTime: Double, changePenalty: Double = 0, timeLimitSeconds: Double = 10,
-        seed: UInt64 = 1
+        seed: UInt64 = 1, gapTarget: Double? = nil
     ) {
         self.valuePerWeight = valuePerWeight
         self.travelCostPerKilometre = travelCostPerKilometre
@@ -58,6 +61,7 @@ public struct PlanningPolicy: Hashable, Codable, Sendable {
         self.changePenalty = changePenalty
         self.timeLimitSeconds = timeLimitSeconds
         self.seed = seed
+        self.gapTarget = gapTarget
     }
 }
 

@@ -42,6 +42,8 @@ public struct PlanningSettings: Hashable, Sendable {
     public let changePenalty: Double
     public let timeLimitSeconds: Double
     public let seed: UInt64
+    /// The gap at which the search stops, proven; nil for none (``PlanningPolicy/gapTarget``).
+    public let gapTarget: Double?
     /// The daily hours of a session whose catalogue gives none.
     public let defaultSchedule: [DailySlot]
 
@@ -50,7 +52,7 @@ public struct PlanningSettings: Hashable, Sendable {
         budgets: CommuneBudgets,
         costSplit: CostSplitRule, fairness: FairnessPolicy, maximumTravelKilometres: Double?,
         minimumGroupSize: Int?, remoteAllowed: Bool, participatingCommunes: Set<String>?, changePenalty: Double,
-        timeLimitSeconds: Double, seed: UInt64, defaultSchedule: [DailySlot]
+        timeLimitSeconds: Double, seed: UInt64, gapTarget: Double? = nil, defaultSchedule: [DailySlot]
     ) {
         precondition(Set(countries.keys) == Set(Country.allCases), "planning rules for every country")
         self.valuePerWeight = valuePerWeight
@@ -66,6 +68,7 @@ public struct PlanningSettings: Hashable, Sendable {
         self.changePenalty = changePenalty
         self.timeLimitSeconds = timeLimitSeconds
         self.seed = seed
+        self.gapTarget = gapTarget
         self.defaultSchedule = defaultSchedule
     }
 
@@ -81,6 +84,6 @@ public struct PlanningSettings: Hashable, Sendable {
             minimumGroupSize: minimumGroupSize, remoteAllowed: remoteAllowed,
             participatingCommunes: participatingCommunes, budgets: budgets, costSplit: costSplit, fairness: fairness,
             trainingHoursPerFullTime: rules.trainingHoursPerFullTime, changePenalty: changePenalty,
-            timeLimitSeconds: timeLimitSeconds, seed: seed)
+            timeLimitSeconds: timeLimitSeconds, seed: seed, gapTarget: gapTarget)
     }
 }

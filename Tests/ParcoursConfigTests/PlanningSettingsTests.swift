@@ -17,6 +17,7 @@ import Testing
         #expect(belgium.maximumTravelKilometres == nil && belgium.minimumGroupSize == nil)
         #expect(belgium.remoteAllowed && belgium.participatingCommunes == nil)
         #expect(belgium.changePenalty == 50 && belgium.timeLimitSeconds == 10 && belgium.seed == 1)
+        #expect(belgium.gapTarget == 0.01)
         #expect(planning.policy(for: .france).travelCostPerKilometre == 0.41)
         #expect(planning.rules(of: .belgium).travelCostPerKilometre.toVerify)
         #expect(planning.rules(of: .france).travelCostPerKilometre.source.contains("arrêté du 14 mars 2022"))
@@ -67,6 +68,8 @@ import Testing
         Edit(
             original: "  time_limit_seconds: 10", edited: "  time_limit_seconds: 0", field: "solver.time_limit_seconds",
             french: "secondes"),
+        Edit(
+            original: "  gap_target: 0.01", edited: "  gap_target: 1.5", field: "solver.gap_target", french: "fraction"),
         Edit(
             original: "\"09:00-12:30,13:30-16:30\"", edited: "\"9 to 5\"", field: "sessions.default_schedule",
             french: "plages"),

@@ -22,10 +22,34 @@ struct PlanBound {
     private let bonus: Double
     /// The lowest bound found.
     private(set) var best = Double.infinity
-    private var step = 1.0
+    /// Polyak's factor: starts at 2 and halves after 5 iterations without a lower bound (a quick
+    /// schedule: the bound is wanted in a few hundred iterations).
+    private var step = 2.0
     private var sinceImprovement = 0
     /// The change penalty of every previous assignment.
     private let constant: Double
+    /// What an option's reduced profit is made of, stored option by option for one linear pass.
+    private struct OptionTerms {
+        /// Minus its seat and trip costs.
+        let base: Double
+        /// Its session's hours.
+        let hours: Double
+        let agent: Int32
+        let commune: Int32
+        /// Its needs: `entries[start..<end]`.
+        let start: Int32
+        let end: Int32
+    }
+    /// A need an option covers: the need, its value through the option and its weight.
+    private struct NeedTerms {
+        let need: Int32
+        let value: Double
+        let weight: Double
+    }
+    private let options: [OptionTerms]
+    private let entries: [NeedTerms]
+    /// Every option's reduced profit at the current prices (``computeProfits()``).
+    private(set) var profit: [Double]
 
     init(instance: PlanningInstance) {
         self.instance = instance
@@ -42,6 +66,41 @@ struct PlanBound {
         // Starts as if every commune stayed below its floor, the usual case when seats are scarce.
         fairnessPrice = Array(repeating: bonus, count: instance.communeCodes.count)
         constant = -instance.policy.changePenalty * Double(instance.previousCount)
+        options = (0..<instance.optionCount).map { option in
+            let agent = Int(instance.optionAgent[option])
+            return OptionTerms(
+                base: -instance.optionCost(option), hours: instance.sessionHours[Int(instance.optionSession[option])],
+                agent: Int32(agent), commune: Int32(instance.agentCommune[agent]),
+                start: instance.optionNeedStart[option], end: instance.optionNeedStart[option + 1])
+        }
+        entries = instance.optionNeeds.indices.map { k in
+            let need = Int(instance.optionNeeds[k])
+            return NeedTerms(need: Int32(need), value: instance.optionNeedValue[k], weight: instance.needWeight[need])
+        }
+        profit = Array(repeating: 0, count: instance.optionCount)
+        computeProfits()
+    }
+
+    /// Every option's profit at the current prices: its needs at their reduced values
+    /// max(0, vₒₙ + λ꜀·wₙ − μₙ), minus its costs and νₐ × its hours. One pass in option order (options are
+    /// stored agent by agent, so the prices are read almost in order).
+    private mutating func computeProfits() {
+        let (needPrice, hourPrice, fairnessPrice) = (self.needPrice, self.hourPrice, self.fairnessPrice)
+        options.withUnsafeBufferPointer { options in
+            entries.withUnsafeBufferPointer { entries in
+                profit.withUnsafeMutableBufferPointer { profit in
+                    for (index, option) in options.enumerated() {
+                        let lambda = fairnessPrice[Int(option.commune)]
+                        var total = option.base - hourPrice[Int(option.agent)] * option.hours
+                        for entry in entries[Int(option.start)..<Int(option.end)] {
+                            let value = entry.value + lambda * entry.weight - needPrice[Int(entry.need)]
+                            if value > 0 { total += value }
+                        }
+                        profit[index] = total
+                    }
+                }
+            }
+        }
     }
 
     /// Runs subgradient iterations until `iterations` are done, the step vanishes, the bound comes within
@@ -60,6 +119,7 @@ struct PlanBound {
             for index in hoursUsed.indices { hoursUsed[index] = 0 }
             for index in coveredWeight.indices { coveredWeight[index] = 0 }
             var value = constant
+            computeProfits()
             for commune in fairnessCap.indices { value += (bonus - fairnessPrice[commune]) * fairnessCap[commune] }
             for need in 0..<instance.needCount { value += needPrice[need] }
             for agent in 0..<instance.agentCount { value += hourPrice[agent] * instance.allowance[agent] }
@@ -84,7 +144,7 @@ struct PlanBound {
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
-                if sinceImprovement >= 15 {
+                if sinceImprovement >= 5 {
                     step /= 2
                     sinceImprovement = 0
                 }
@@ -131,13 +191,12 @@ struct PlanBound {
         let options = instance.sessionOptions[session]
         let minimum = instance.minimumSeats[session]
         guard options.count >= minimum, instance.maximumSeats[session] >= minimum else { return nil }
-        let hours = instance.sessionHours[session]
         // Only the best `maximum` can be taken: kept in order in a small buffer (a partial selection, the
         // prefix a full sort by decreasing profit, then option, would give).
         let kept = min(instance.maximumSeats[session], options.count)
         chosen.removeAll(keepingCapacity: true)
         for option in options {
-            let profit = reducedProfit(Int(option), hours: hours)
+            let profit = profit[Int(option)]
             if chosen.count == kept {
                 guard profit > chosen[kept - 1].profit else { continue }
                 chosen.removeLast()
@@ -173,14 +232,5 @@ struct PlanBound {
     @inline(__always) private func needValue(_ k: Int, commune: Int) -> Double {
         let need = Int(instance.optionNeeds[k])
         return instance.optionNeedValue[k] + fairnessPrice[commune] * instance.needWeight[need] - needPrice[need]
-    }
-
-    /// The option's profit at the current prices: its needs at their reduced values, minus its cost and hours.
-    @inline(__always) func reducedProfit(_ option: Int, hours: Double) -> Double {
-        let agent = Int(instance.optionAgent[option])
-        let commune = instance.agentCommune[agent]
-        var profit = -instance.optionCost(option) - hourPrice[agent] * hours
-        for k in needRange(option) { profit += max(0, needValue(k, commune: commune)) }
-        return profit
     }
 }

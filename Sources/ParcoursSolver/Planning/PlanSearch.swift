@@ -1,8 +1,8 @@
 import ParcoursModel
 
-/// The primal side of the planner: pins, a lazy greedy construction, and a large-neighbourhood search
-/// that empties a few related sessions and repairs them greedily, keeping the result only when the
-/// objective does not fall.
+/// The primal side of the planner: pins, a construction guided by a Lagrangian relaxation, local moves,
+/// and a large-neighbourhood search that empties a few related sessions and repairs them greedily,
+/// keeping the result only when the objective does not fall.
 struct PlanSearch {
     var state: PlanState
     /// Pins that could not be kept: the need and the session they named.
@@ -73,19 +73,11 @@ struct PlanSearch {
 
     // MARK: Construction
 
-    /// Builds a plan from the current state: opens sessions by decreasing net value (lazily re-evaluated),
-    /// then adds every agent who gains from a free seat.
-    mutating func construct() {
-        openGreedily(among: Array(0..<instance.sessionCount), noise: 0)
-        fill(agents: Array(0..<instance.agentCount))
-        prune()
-    }
-
     /// Builds a plan from the current state as a Lagrangian relaxation suggests (a Lagrangian
     /// heuristic): the sessions the relaxation opens, by decreasing relaxed value, each with the candidates
     /// of best reduced profit that can still join (the prices leave contested agents to the sessions that
     /// value them most), opened when the group reaches the minimum and pays at the plan's true values; then
-    /// every agent takes free seats that pay, and the local moves of ``prune()``.
+    /// every agent takes free seats that pay. The planner polishes the best such plan with ``prune()``.
     mutating func construct(guidedBy bound: PlanBound) {
         var openings: [(value: Double, session: Int)] = []
         var chosen: [(profit: Double, option: Int32)] = []
@@ -97,14 +89,13 @@ struct PlanSearch {
         for (_, session) in openings {
             let minimum = instance.minimumSeats[session]
             let maximum = instance.maximumSeats[session]
-            let hours = instance.sessionHours[session]
             candidates.removeAll(keepingCapacity: true)
             for option in instance.sessionOptions[session].map(Int.init) {
                 let agent = agentOf(option)
                 guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
                     state.coversNewNeed(option)
                 else { continue }
-                candidates.append((bound.reducedProfit(option, hours: hours), option))
+                candidates.append((bound.profit[option], option))
             }
             guard candidates.count >= minimum else { continue }
             candidates.sort { ($0.profit, $1.option) > ($1.profit, $0.option) }
@@ -123,7 +114,6 @@ struct PlanSearch {
             for option in group { state.activate(option) }
         }
         fill(agents: Array(0..<instance.agentCount))
-        prune()
     }
 
     /// The best group to open a closed session with, and its net value (participants' gains − fixed
