@@ -2,13 +2,18 @@
 # Installs what Parcours builds against, when it is missing: Debian packages; with --checkers, also
 # PostgreSQL (the store's tests run against a throw-away server, scripts/postgres-start.sh) and the
 # Python checkers of scripts/check/requirements.txt in a virtual environment under
-# .build/python-check (the tests run them on the .ics and JSON files Parcours writes).
+# .build/python-check (the tests run them on the .ics and JSON files Parcours writes). With
+# --service-checks, what scripts/check/service-*.sh drive the service with (headless Chromium, wrk,
+# nginx, the sqlite3 shell, curl); never needed by the tests or .ci/run.
 # Used by `make demo`, `make test` (with --checkers) and .ci/run; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(pkg-config libxml2-dev libsqlite3-dev python3-venv)
-if [ "${1:-}" = "--checkers" ]; then packages+=(postgresql); fi
+case "${1:-}" in
+  --checkers) packages+=(postgresql) ;;
+  --service-checks) packages+=(chromium wrk nginx-light sqlite3 curl) ;;
+esac
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

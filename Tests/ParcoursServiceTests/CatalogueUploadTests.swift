@@ -5,6 +5,7 @@ import HummingbirdTesting
 import ParcoursCatalogue
 import ParcoursService
 import ParcoursStore
+import ParcoursWorkflow
 import Testing
 
 /// A provider's catalogue upload: the validation report, all or nothing, its own catalogue only.
@@ -73,5 +74,33 @@ import Testing
             }
         }
         #expect(try await environment.store.providers().map(\.id) == [providerID])
+    }
+
+    /// The bytes of another provider's catalogue that its provider already stored are refused as a new
+    /// file would be, not answered "already stored".
+    @Test func anotherProvidersStoredFileIsRefusedToo() async throws {
+        let environment = try ServiceFixtures.environment()
+        let configuration = try ServiceFixtures.configuration.get()
+        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
+        let own = ServiceFixtures.catalogue("atelier-numerique-public.xcri.xml")
+        let providerID = try #require(try reader.read(path: own.path) { _, _ in }.providers.first).id
+        let account = try await environment.store.createUser(
+            try NewUser(name: "Prestataire", role: .provider, providerID: providerID))
+        let token = AccessToken.generate()
+        try await environment.store.addToken(
+            hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
+        let other = ServiceFixtures.catalogue("ecole-administration-namur.csv")
+        _ = try await CatalogueImport.run(path: other.path, into: environment.store, reader: reader)
+
+        try await ServiceFixtures.withClient(environment) { client in
+            try await client.execute(
+                uri: "/api/catalogues?file=ecole.csv&lang=en", method: .post,
+                headers: [.authorization: "Bearer \(token)"], body: ByteBuffer(data: try Data(contentsOf: other))
+            ) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("not yours: nothing is stored"))
+            }
+        }
+        #expect(try await environment.store.catalogueVersions(of: providerID).isEmpty)
     }
 }

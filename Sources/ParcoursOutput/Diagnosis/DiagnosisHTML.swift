@@ -82,7 +82,7 @@ private struct Page {
             + communeRows
         var out = """
             <section>
-            <h2>\(HTMLText.escape(report.territoryName(territory)))</h2>
+            <h2>\(HTMLText.escape(sectionTitle(territory)))</h2>
             \(figures(diagnosis))
             <div class="row">
             <figure class="card">
@@ -119,6 +119,13 @@ private struct Page {
     }
 
     func code(_ scope: GroupScope) -> String { GroupNaming.code(scope) }
+
+    /// The territory's name; a commune's own report names the commune first, as its key figures are
+    /// the commune's.
+    func sectionTitle(_ territory: Territory) -> String {
+        guard case .commune(let code) = report.audience else { return report.territoryName(territory) }
+        return "\(report.communeName(code)) — \(report.territoryName(territory))"
+    }
 
     func figures(_ diagnosis: TerritoryDiagnosis) -> String {
         let overall: GroupAggregate

@@ -120,7 +120,7 @@ private struct CommunePage {
             <tbody>
             \(rows)</tbody>
             </table>
-            <p class="note">\(t("Le lien « agenda » ouvre l’invitation de l’agent (fichier .ics) à importer dans son agenda.", "The “calendar” link opens the agent's invitation (.ics file) to import into their calendar."))</p>
+            \(calendarLinks.isEmpty ? "" : "<p class=\"note\">" + t("Le lien « agenda » ouvre l’invitation de l’agent (fichier .ics) à importer dans son agenda.", "The “calendar” link opens the agent's invitation (.ics file) to import into their calendar.") + "</p>")
             </div>
             </section>
 

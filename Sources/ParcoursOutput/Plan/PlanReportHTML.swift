@@ -121,7 +121,7 @@ private struct PlanReportPage {
             <figure class="card side">
             <h3>\(t("Coût par commune", "Cost per commune"))</h3>
             <div class="scroll">\(costChart(territory))</div>
-            <figcaption>\(t("Part des sessions selon la règle de partage du plan, plus les trajets des agents. Trait noir : budget de la commune.", "Share of sessions by the plan's split rule, plus the agents' trips. Black tick: the commune's budget."))</figcaption>
+            <figcaption>\(t("Part des sessions selon la règle de partage du plan, plus les trajets des agents.", "Share of sessions by the plan's split rule, plus the agents' trips."))\(budgetNote(territory))</figcaption>
             </figure>
             </div>
             <figure class="card">
@@ -136,6 +136,12 @@ private struct PlanReportPage {
             </section>
 
             """
+    }
+
+    /// The cost chart's key to its budget ticks, when a commune of the territory has a budget.
+    func budgetNote(_ territory: Territory) -> String {
+        let budgeted = plan.communes.contains { territory.commune(code: $0.communeCode) != nil && $0.budget != nil }
+        return budgeted ? " " + t("Trait noir : budget de la commune.", "Black tick: the commune's budget.") : ""
     }
 
     func costChart(_ territory: Territory) -> String {

@@ -50,18 +50,22 @@ struct CatalogueRoutes {
     /// provider is refused whole (403), a file the reader refuses too (422).
     func importFile(_ file: URL, name: String, providerID: String, language: Language) async throws -> UploadReport {
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: environment.configuration))
+        let ownProvider: (CatalogueProvider) throws -> Void = { provider in
+            guard provider.id == providerID else {
+                throw APIError(
+                    status: .forbidden,
+                    message: language.pick(
+                        "le catalogue décrit le prestataire \(provider.id), pas le vôtre : rien n’est enregistré",
+                        "the catalogue describes provider \(provider.id), not yours: nothing is stored"))
+            }
+        }
         do {
             let (outcome, summary) = try await CatalogueImport.run(
-                path: file.path, into: environment.store, reader: reader
-            ) {
-                provider in
-                guard provider.id == providerID else {
-                    throw APIError(
-                        status: .forbidden,
-                        message: language.pick(
-                            "le catalogue décrit le prestataire \(provider.id), pas le vôtre : rien n’est enregistré",
-                            "the catalogue describes provider \(provider.id), not yours: nothing is stored"))
-                }
+                path: file.path, into: environment.store, reader: reader, checkProvider: ownProvider)
+            if case .alreadyImported = outcome {
+                // The same bytes were stored before, perhaps by another provider: the file is read
+                // again only to refuse it as a new one would be.
+                _ = try reader.read(path: file.path) { _, provider in try ownProvider(provider) }
             }
             return UploadReport(file: name, outcome: outcome, summary: summary, language: language)
         } catch let refusal as CatalogueRefusal {
@@ -99,6 +103,8 @@ struct UploadReport: Codable {
         let severity: String
         let line: Int?
         let column: Int?
+        /// The element path (XML) or the column name (CSV).
+        let field: String?
         let course: String?
         let message: String
     }
@@ -117,7 +123,8 @@ struct UploadReport: Codable {
         diagnostics =
             summary?.diagnostics.map {
                 Diagnostic(
-                    severity: $0.severity.rawValue, line: $0.line, column: $0.column, course: $0.courseID,
+                    severity: $0.severity.rawValue, line: $0.line, column: $0.column, field: $0.path,
+                    course: $0.courseID,
                     message: $0.message(in: language))
             } ?? []
     }

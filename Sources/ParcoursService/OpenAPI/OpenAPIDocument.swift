@@ -518,7 +518,7 @@ enum OpenAPIDocument {
                   "errorCount": { "type": "integer" },
                   "warningCount": { "type": "integer" },
                   "notes": { "type": "array", "items": { "type": "string" } },
-                  "diagnostics": { "type": "array", "items": { "type": "object", "required": ["severity", "message"], "properties": { "severity": { "enum": ["error", "warning"] }, "line": { "type": "integer" }, "column": { "type": "integer" }, "course": { "type": "string" }, "message": { "type": "string" } } } }
+                  "diagnostics": { "type": "array", "items": { "type": "object", "required": ["severity", "message"], "properties": { "severity": { "enum": ["error", "warning"] }, "line": { "type": "integer" }, "column": { "type": "integer" }, "field": { "type": "string", "description": "the element path (XML) or the column name (CSV)" }, "course": { "type": "string" }, "message": { "type": "string" } } } }
                 }
               },
               "PlanRequest": {

@@ -73,6 +73,6 @@ struct TerritoryPage {
             content += PlanReportHTML.unmetNeedsSection(planContext)
         }
         let name = territory.map { language.pick($0.name, $0.nameEN) } ?? territoryID
-        return shell.page(title: name, content: content)
+        return shell.page(title: language.pick("Tableau de bord — ", "Dashboard — ") + name, content: content)
     }
 }

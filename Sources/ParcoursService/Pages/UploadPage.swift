@@ -111,6 +111,10 @@ struct UploadPage {
             <section aria-labelledby="report-title">
             <h2 id="report-title">\(shell.t("Rapport de validation", "Validation report")) — \(HTMLText.escape(report.file))</h2>
             <p class="ok" role="status">\(headline)</p>
+
+            """
+        guard report.stored else { return out + "</section>\n" }
+        out += """
             <p>\(shell.t("Erreurs", "Errors")) : \(report.errorCount) · \(shell.t("Avertissements", "Warnings")) : \(report.warningCount)\
             \(report.rejectedCourses.isEmpty ? "" : " · " + shell.t("Formations écartées", "Courses left out") + " : " + HTMLText.escape(report.rejectedCourses.joined(separator: ", ")))</p>
 
@@ -119,7 +123,7 @@ struct UploadPage {
         if !report.diagnostics.isEmpty {
             out += """
                 <table><thead><tr><th scope="col">\(shell.t("Gravité", "Severity"))</th><th scope="col">\(shell.t("Ligne", "Line"))</th>\
-                <th scope="col">\(shell.t("Formation", "Course"))</th><th scope="col">\(shell.t("Problème", "Problem"))</th></tr></thead><tbody>
+                <th scope="col">\(shell.t("Champ", "Field"))</th><th scope="col">\(shell.t("Formation", "Course"))</th><th scope="col">\(shell.t("Problème", "Problem"))</th></tr></thead><tbody>
 
                 """
             for diagnostic in report.diagnostics {
@@ -127,7 +131,7 @@ struct UploadPage {
                     diagnostic.severity == "error" ? shell.t("erreur", "error") : shell.t("avertissement", "warning")
                 out += """
                     <tr><td>\(severity)</td><td class="n">\(diagnostic.line.map(String.init) ?? "")</td>\
-                    <td>\(HTMLText.escape(diagnostic.course ?? ""))</td><td>\(HTMLText.escape(diagnostic.message))</td></tr>
+                    <td>\(HTMLText.escape(diagnostic.field ?? ""))</td><td>\(HTMLText.escape(diagnostic.course ?? ""))</td><td>\(HTMLText.escape(diagnostic.message))</td></tr>
 
                     """
             }

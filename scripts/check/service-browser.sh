@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Browser check of the service's pages: scripts/check/service-browser.sh
+# Builds parcours (release), makes the demo database, creates one user per role and territory, starts
+# `parcours serve` on loopback, then headless Chromium signs in through the sign-in page with each
+# user's token and saves a full-page screenshot of each of the role's pages into out/screenshots/
+# (ROLE-PAGE.png, the rendered HTML beside them in html/): look at them. Fails when a page does not
+# answer its expected status, a same-site link of a page is broken, or the accessibility pass
+# (service_html_check.py: lang, title, one h1, heading order, labels, alt texts, names, ids) finds a
+# problem. Environment: see service-common.sh (PARCOURS_BIN, SERVICE_CHECK_DIR); SCREENSHOTS=folder.
+source "$(dirname "$0")/service-common.sh"
+
+screenshots="${SCREENSHOTS:-$PWD/out/screenshots}"
+build_parcours
+rm -rf "$work" "$screenshots" && mkdir -p "$work" "$screenshots"
+make_demo "$work/demo"
+database="$work/demo/parcours.sqlite"
+
+user() { create_user "$database" "$@"; }
+coordinator_namur=$(user coordinator "Coordination provinciale" --territory namur)
+hr_namur=$(user commune-hr "Ressources humaines de Floreffe" --commune 92045)
+provider_namur_id=$(provider_of_catalogue "$database" ecole-administration-namur.csv)
+provider_namur=$(user provider "École provinciale d'administration" --provider "$provider_namur_id")
+procurement_namur=$(user procurement "Service des marchés publics de la Province" --territory namur)
+admin=$(user admin "Administration de Parcours")
+coordinator_bastia=$(user coordinator "Coordination de la CA de Bastia" --territory bastia)
+hr_bastia=$(user commune-hr "Ressources humaines de Furiani" --commune 2B120)
+provider_bastia_id=$(provider_of_catalogue "$database" formations-numeriques-haute-corse.lheo.xml)
+provider_bastia=$(user provider "Formations Numériques de Haute-Corse" --provider "$provider_bastia_id")
+procurement_bastia=$(user procurement "Commande publique de la CA de Bastia" --territory bastia)
+plan_namur=$(sqlite3 "$database" "SELECT max(id) FROM plan WHERE territoryID = 'namur'")
+plan_bastia=$(sqlite3 "$database" "SELECT max(id) FROM plan WHERE territoryID = 'bastia'")
+
+# A new version of the Namur school's catalogue in which one session has an impossible date: stored
+# without that course, and the report says which line and why.
+variant="$work/ecole-administration-namur-v2.csv"
+sed '3s|24/02/2027;24/02/2027|30/02/2027;30/02/2027|' Catalogues/ecole-administration-namur.csv >"$variant"
+
+start_service "$database"
+
+python3 - "$work/visits.json" <<EOF
+import json, sys
+def pages(*pairs):
+    return [{"name": name, "path": path, **({"status": status} if status != 200 else {})} for name, path, status in pairs]
+visits = [
+    {"role": "anonymous", "pages": pages(
+        ("sign-in", "/sign-in", 200), ("sign-in-en", "/sign-in?lang=en", 200), ("home", "/", 200))},
+    {"role": "coordinator-namur", "token": "$coordinator_namur", "pages": pages(
+        ("dashboard-en", "/territories/namur?lang=en", 200),
+        ("plan-report", "/api/plans/$plan_namur/report", 200),
+        ("other-territory", "/territories/bastia", 403),
+        ("commune-page", "/communes/92045", 403))},
+    {"role": "commune-hr-namur", "token": "$hr_namur", "pages": pages(
+        ("commune-en", "/communes/92045?lang=en", 200),
+        ("plan-report", "/api/plans/$plan_namur/report", 200),
+        ("other-commune", "/communes/93018", 403))},
+    {"role": "provider-namur", "token": "$provider_namur",
+     "upload": {"name": "upload-report", "file": "$variant"}},
+    {"role": "procurement-namur", "token": "$procurement_namur", "pages": pages(
+        ("plan-report", "/api/plans/$plan_namur/report", 200))},
+    {"role": "admin", "token": "$admin", "pages": pages(("dashboard", "/territories/namur", 403))},
+    {"role": "coordinator-bastia", "token": "$coordinator_bastia", "pages": pages(
+        ("plan-report", "/api/plans/$plan_bastia/report", 200))},
+    {"role": "commune-hr-bastia", "token": "$hr_bastia"},
+    {"role": "provider-bastia", "token": "$provider_bastia",
+     "upload": {"name": "upload-refused", "file": "Catalogues/ecole-administration-namur.csv", "status": 422}},
+    {"role": "procurement-bastia", "token": "$procurement_bastia"},
+]
+json.dump({"base": "$service_url", "out": "$screenshots", "visits": visits}, open(sys.argv[1], "w"), indent=1)
+EOF
+
+echo "Signing in and visiting the pages with headless Chromium…"
+if python3 scripts/check/service_browser.py "$work/visits.json"; then
+  check_pass "every page answered as expected and no link is broken"
+else
+  check_fail "pages or links (see the problems above)"
+fi
+echo "Accessibility pass on the rendered pages…"
+if python3 scripts/check/service_html_check.py "$screenshots"/html/*.html; then
+  check_pass "accessibility pass"
+else
+  check_fail "accessibility pass (see the problems above)"
+fi
+if grep -q '" 5[0-9][0-9] ' "$work/serve.log" || grep -qi 'error' "$work/serve.log"; then
+  check_fail "the service logged errors: $work/serve.log"
+else
+  check_pass "no error in the service's log"
+fi
+echo "Screenshots: $screenshots"
+check_summary
