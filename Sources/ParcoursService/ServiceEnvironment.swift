@@ -1,5 +1,6 @@
 import Logging
 import ParcoursConfig
+import ParcoursModel
 import ParcoursStore
 import ParcoursWorkflow
 
@@ -13,6 +14,8 @@ public struct ServiceEnvironment: Sendable {
     public let jobs: JobSettings
     let diagnoses = DiagnosisCache()
     let tenders = TenderCache()
+    /// Stored plans decoded, with their documents' context.
+    let plans = PlanCache()
 
     public init(
         store: any ParcoursDatabase, configuration: Configuration, metrics: RequestMetrics = RequestMetrics(),
@@ -27,5 +30,22 @@ public struct ServiceEnvironment: Sendable {
     /// The diagnosis of what the store holds now.
     func diagnosis() async throws -> DiagnosisAssembly {
         try await diagnoses.assembly(store: store, configuration: configuration)
+    }
+
+    /// Stored plan `stored` decoded, with the context of its documents in `language`; nil when its document
+    /// cannot be read (stored in another layout).
+    func readableDocuments(of stored: StoredPlan, language: Language) async throws -> PlanCache.Documents? {
+        do {
+            return try await plans.documents(of: stored, language: language, environment: self)
+        } catch is PlanRecordError {
+            return nil
+        }
+    }
+
+    /// Stored plan `id` decoded, with the context of its documents in `language`; nil when there is no such
+    /// plan or its document cannot be read.
+    func readableDocuments(ofPlan id: Int64, language: Language) async throws -> PlanCache.Documents? {
+        guard let stored = try await store.plan(id: id) else { return nil }
+        return try await readableDocuments(of: stored, language: language)
     }
 }

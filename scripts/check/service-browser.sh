@@ -34,35 +34,45 @@ plan_bastia=$(sqlite3 "$database" "SELECT max(id) FROM plan WHERE territoryID = 
 # without that course, and the report says which line and why.
 variant="$work/ecole-administration-namur-v2.csv"
 sed '3s|24/02/2027;24/02/2027|30/02/2027;30/02/2027|' Catalogues/ecole-administration-namur.csv >"$variant"
+# A catalogue large enough to be imported in the background (a job page follows it).
+big="$work/formations-numeriques-haute-corse-grand.lheo.xml"
+python3 scripts/bench/generate-lheo.py --megabytes 6 --output "$big" >/dev/null
 
 start_service "$database"
 
 python3 - "$work/visits.json" <<EOF
 import json, sys
-def pages(*pairs):
-    return [{"name": name, "path": path, **({"status": status} if status != 200 else {})} for name, path, status in pairs]
+def page(name, path, status=200, **more):
+    return {"name": name, "path": path, "status": status, **more}
+job_ended = "!document.querySelector('meta[http-equiv=refresh]')"
+upload = {"file_field": "#catalogue", "submit": "main form button[type=submit]"}
 visits = [
-    {"role": "anonymous", "pages": pages(
-        ("sign-in", "/sign-in", 200), ("sign-in-en", "/sign-in?lang=en", 200), ("home", "/", 200))},
-    {"role": "coordinator-namur", "token": "$coordinator_namur", "pages": pages(
-        ("dashboard-en", "/territories/namur?lang=en", 200),
-        ("plan-report", "/api/plans/$plan_namur/report", 200),
-        ("other-territory", "/territories/bastia", 403),
-        ("commune-page", "/communes/92045", 403))},
-    {"role": "commune-hr-namur", "token": "$hr_namur", "pages": pages(
-        ("commune-en", "/communes/92045?lang=en", 200),
-        ("plan-report", "/api/plans/$plan_namur/report", 200),
-        ("other-commune", "/communes/93018", 403))},
-    {"role": "provider-namur", "token": "$provider_namur",
-     "upload": {"name": "upload-report", "file": "$variant"}},
-    {"role": "procurement-namur", "token": "$procurement_namur", "pages": pages(
-        ("plan-report", "/api/plans/$plan_namur/report", 200))},
-    {"role": "admin", "token": "$admin", "pages": pages(("dashboard", "/territories/namur", 403))},
-    {"role": "coordinator-bastia", "token": "$coordinator_bastia", "pages": pages(
-        ("plan-report", "/api/plans/$plan_bastia/report", 200))},
+    {"role": "anonymous", "steps": [
+        page("sign-in", "/sign-in"), page("sign-in-en", "/sign-in?lang=en"), page("home", "/")]},
+    {"role": "coordinator-namur", "token": "$coordinator_namur", "steps": [
+        page("dashboard-en", "/territories/namur?lang=en"),
+        page("plan-job", "/territories/namur", fill={"#label": "contrôle navigateur", "#timeLimit": "5"},
+             submit="#run-title ~ form button[type=submit]", until=job_ended),
+        page("compare", "/territories/namur", submit="form[action\$='/compare'] button[type=submit]"),
+        page("unmet-needs", "/plans/$plan_namur/unmet-needs"),
+        page("plan-report", "/api/plans/$plan_namur/report"),
+        page("other-territory", "/territories/bastia", 403),
+        page("commune-page", "/communes/92045", 403)]},
+    {"role": "commune-hr-namur", "token": "$hr_namur", "steps": [
+        page("commune-en", "/communes/92045?lang=en"),
+        page("plan-report", "/api/plans/$plan_namur/report"),
+        page("other-commune", "/communes/93018", 403)]},
+    {"role": "provider-namur", "token": "$provider_namur", "steps": [
+        page("upload-report", "/catalogues/upload", file="$variant", **upload)]},
+    {"role": "procurement-namur", "token": "$procurement_namur", "steps": [
+        page("plan-report", "/api/plans/$plan_namur/report")]},
+    {"role": "admin", "token": "$admin", "steps": [page("dashboard", "/territories/namur", 403)]},
+    {"role": "coordinator-bastia", "token": "$coordinator_bastia", "steps": [
+        page("plan-report", "/api/plans/$plan_bastia/report")]},
     {"role": "commune-hr-bastia", "token": "$hr_bastia"},
-    {"role": "provider-bastia", "token": "$provider_bastia",
-     "upload": {"name": "upload-refused", "file": "Catalogues/ecole-administration-namur.csv", "status": 422}},
+    {"role": "provider-bastia", "token": "$provider_bastia", "steps": [
+        page("upload-refused", "/catalogues/upload", 422, file="Catalogues/ecole-administration-namur.csv", **upload),
+        page("upload-job", "/catalogues/upload", file="$big", until=job_ended, **upload)]},
     {"role": "procurement-bastia", "token": "$procurement_bastia"},
 ]
 json.dump({"base": "$service_url", "out": "$screenshots", "visits": visits}, open(sys.argv[1], "w"), indent=1)

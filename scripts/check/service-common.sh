@@ -82,14 +82,14 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Starts `parcours serve` on DATABASE on a free loopback port and waits until /ready answers; sets
-# $service_pid and $service_url, and logs into $work/serve.log.
+# Starts `parcours serve` on DATABASE on loopback and waits until /ready answers; sets $service_pid and
+# $service_url, and logs into $work/serve.log. The first start takes a free port; a restart keeps it and
+# the instance's name, so that the service takes back the jobs it was running.
 start_service() {
   local database=$1
-  local port
-  port=$(free_port)
-  service_url="http://127.0.0.1:$port"
-  "$parcours" serve --database "$database" --port "$port" >>"$work/serve.log" 2>&1 &
+  service_port="${service_port:-$(free_port)}"
+  service_url="http://127.0.0.1:$service_port"
+  "$parcours" serve --database "$database" --port "$service_port" --instance "$check_name" >>"$work/serve.log" 2>&1 &
   service_pid=$!
   track "$service_pid"
   local tries=0
@@ -104,6 +104,23 @@ start_service() {
   done
 }
 
+# The state of job ID (queued, running, done, failed), asked with TOKEN.
+job_state() {
+  curl -s -H "Authorization: Bearer $2" "$service_url/api/jobs/$1" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin).get("state", "unknown"))'
+}
+
+# Waits until job ID (asked with TOKEN) is done or failed, at most SECONDS; prints its last state.
+wait_for_job() {
+  local id=$1 token=$2 seconds=$3 state
+  for _ in $(seq 1 "$((seconds * 2))"); do
+    state=$(job_state "$id" "$token")
+    if [ "$state" = done ] || [ "$state" = failed ]; then break; fi
+    sleep 0.5
+  done
+  echo "$state"
+}
+
 # Creates a user on DATABASE and prints its API token: create_user DATABASE ROLE NAME [--territory T|…].
 create_user() {
   local database=$1 role=$2 name=$3
@@ -113,7 +130,7 @@ create_user() {
 
 # The provider id of the bundled catalogue FILE (e.g. ecole-administration-namur.csv) in DATABASE.
 provider_of_catalogue() {
-  sqlite3 "$1" "SELECT v.providerID FROM catalogueVersion v JOIN importedFile f ON f.id = v.fileID
+  sqlite3 -cmd ".timeout 600000" "$1" "SELECT v.providerID FROM catalogueVersion v JOIN importedFile f ON f.id = v.fileID
     WHERE f.name = '$2' ORDER BY v.id DESC LIMIT 1"
 }
 

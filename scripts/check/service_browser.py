@@ -5,13 +5,14 @@ sees: used by scripts/check/service-browser.sh, which starts the service and wri
     service_browser.py PLAN.json
 
 PLAN.json: {"base": "http://127.0.0.1:PORT", "out": "FOLDER", "visits": [{"role": "coordinator-namur",
-"token": "...", "pages": [{"name": "dashboard", "path": "/territories/namur", "status": 200}],
-"upload": {"name": "upload-report", "file": "PATH"}}]}
+"token": "...", "steps": [STEP…]}]}; a STEP opens "path" and saves it as "name", expecting "status"
+(default 200); it may first choose "file" in the file input "file_field", "fill" fields ({"#id": "value"})
+and click the "submit" button (a CSS selector), then reload the page it led to until the script "until"
+is true (a job that ends; "timeout" seconds, default 180).
 
 For each visit, a fresh browser profile signs in through the sign-in page (types the token, presses the
-button), then opens each page and saves FOLDER/ROLE-NAME.png (the whole page) and FOLDER/html/ROLE-NAME.html
-(the DOM as rendered); with "upload", it chooses the file in the upload form, sends it and saves the
-report page. Every same-site link of every page is then followed with the session cookie and must not
+button) and saves that page as ROLE-home, then follows its steps; each page is saved as FOLDER/ROLE-NAME.png
+(the whole page) and FOLDER/html/ROLE-NAME.html (the DOM as rendered), and its text contrasts are checked. Every same-site link of every page is then followed with the session cookie and must not
 answer an error. Chromium is spoken to over --remote-debugging-pipe (the DevTools protocol as
 NUL-separated JSON on file descriptors 3 and 4): no network, no extra package.
 
@@ -94,14 +95,14 @@ class Browser:
         message, self.buffer = self.buffer.split(b"\0", 1)
         return json.loads(message)
 
-    def call(self, method, session=False, **params):
+    def call(self, method, session=False, timeout=180, **params):
         self.next_id += 1
         message = {"id": self.next_id, "method": method, "params": params}
         if session:
             message["sessionId"] = self.session
         os.write(self.to_child, json.dumps(message).encode() + b"\0")
         while True:
-            answer = self._read_message()
+            answer = self._read_message(timeout)
             if answer.get("id") == self.next_id:
                 if "error" in answer:
                     raise RuntimeError(f"{method}: {answer['error']}")
@@ -142,12 +143,13 @@ class Browser:
         return self._loaded()
 
     def screenshot(self, path):
-        height = self.evaluate("Math.ceil(document.documentElement.scrollHeight)")
+        # Chromium draws at most 16 384 pixels high: a longer page is cut there.
+        height = min(16384, self.evaluate("Math.ceil(document.documentElement.scrollHeight)"))
         self.call(
             "Emulation.setDeviceMetricsOverride", session=True, width=self.width, height=max(600, height),
             deviceScaleFactor=1, mobile=False,
         )
-        data = self.call("Page.captureScreenshot", session=True, format="png", captureBeyondViewport=True)["data"]
+        data = self.call("Page.captureScreenshot", session=True, format="png")["data"]
         with open(path, "wb") as file:
             file.write(base64.b64decode(data))
         self.call("Emulation.clearDeviceMetricsOverride", session=True)
@@ -255,15 +257,22 @@ def main():
                     "document.querySelector('main form button[type=submit]').click()"
                 )
                 save("home", status, 200)
-            for page in visit.get("pages", []):
-                status = browser.navigate(base + page["path"])
-                save(page["name"], status, page.get("status", 200))
-            if "upload" in visit:
-                upload = visit["upload"]
-                browser.navigate(base + "/catalogues/upload")
-                browser.set_file("#catalogue", os.path.abspath(upload["file"]))
-                status = browser.submit("document.querySelector('main form button[type=submit]').click()")
-                save(upload["name"], status, upload.get("status", 200))
+            for step in visit.get("steps", []):
+                status = browser.navigate(base + step["path"])
+                if "file" in step:
+                    browser.set_file(step["file_field"], os.path.abspath(step["file"]))
+                for selector, value in step.get("fill", {}).items():
+                    browser.evaluate(f"document.querySelector({json.dumps(selector)}).value = {json.dumps(value)}")
+                if "submit" in step:
+                    status = browser.submit(f"document.querySelector({json.dumps(step['submit'])}).click()")
+                deadline = time.monotonic() + step.get("timeout", 180)
+                while "until" in step and not browser.evaluate(step["until"]):
+                    if time.monotonic() > deadline:
+                        problems.append(f"{role}-{step['name']}: still not {step['until']!r} after {step.get('timeout', 180)} s")
+                        break
+                    time.sleep(2)
+                    status = browser.navigate(browser.evaluate("location.href"))
+                save(step["name"], status, step.get("status", 200))
             cookie = browser.cookie_header(base)
             for link, page in sorted(links.items()):
                 if urllib.parse.urlparse(link).path == "/sign-out":

@@ -25,29 +25,27 @@ struct PlanRoutes {
         }
         registry.on(.get, "/api/plans/{id}/report") { request, context in
             let user = try AccessRule(.coordinator, .communeHR, .procurement).user(of: context)
-            let (stored, record) = try await record(context, of: user)
-            let planContext = try await PlanContext(
-                record: record, id: stored.id, store: environment.store, configuration: environment.configuration,
-                language: request.language)
-            return ResponseBody.text(PlanReportHTML.render(planContext), contentType: "text/html; charset=utf-8")
+            let (_, documents) = try await documents(context, of: user, language: request.language)
+            return ResponseBody.text(
+                PlanReportHTML.render(documents.context), contentType: "text/html; charset=utf-8")
         }
         registry.on(.get, "/api/plans/{id}/plan.json") { request, context in
             let user = try AccessRule(.coordinator).user(of: context)
-            let (stored, record) = try await record(context, of: user)
-            let planContext = try await PlanContext(
-                record: record, id: stored.id, store: environment.store, configuration: environment.configuration,
-                language: request.language)
+            let (stored, documents) = try await documents(context, of: user, language: request.language)
             try await AuditTrail(store: environment.store).record(
                 user, request: request, context: context, subject: "plan \(stored.id)",
-                agentCount: record.problem.agents.count)
-            return ResponseBody.json(data: try PlanJSON.encode(planContext))
+                agentCount: documents.record.problem.agents.count)
+            return ResponseBody.json(
+                data: try await environment.plans.planJSON(
+                    of: stored, language: request.language, environment: environment))
         }
         registry.on(.get, "/api/plans/{id}/explanations/communes/{commune}") { request, context in
             let user = try AccessRule(.communeHR).user(of: context)
             let code = try context.parameters.require("commune")
             try user.requireCommune(code)
-            let (stored, record) = try await record(context, of: user)
-            let explainer = try await explainer(record, id: stored.id, language: request.language)
+            let (stored, documents) = try await documents(context, of: user, language: request.language)
+            let record = documents.record
+            let explainer = ExplainLines(documents, planID: stored.id)
             guard let lines = explainer.commune(code) else { throw APIError.notFound("commune \(code) in the plan") }
             try await AuditTrail(store: environment.store).record(
                 user, request: request, context: context, subject: "plan \(stored.id) commune \(code)",
@@ -57,10 +55,11 @@ struct PlanRoutes {
         registry.on(.get, "/api/plans/{id}/explanations/agents/{agent}") { request, context in
             let user = try AccessRule(.communeHR).user(of: context)
             let agentID = try context.parameters.require("agent")
-            let (stored, record) = try await record(context, of: user)
+            let (stored, documents) = try await documents(context, of: user, language: request.language)
+            let record = documents.record
             // Another commune's agent is not found: its existence is not the user's to know.
             guard record.agent(agentID)?.agent.communeCode == user.communeCode,
-                let lines = try await explainer(record, id: stored.id, language: request.language).agent(agentID)
+                let lines = ExplainLines(documents, planID: stored.id).agent(agentID)
             else { throw APIError.notFound("agent \(agentID) in the plan") }
             try await AuditTrail(store: environment.store).record(
                 user, request: request, context: context, subject: "plan \(stored.id) agent", agentCount: 1)
@@ -87,6 +86,20 @@ struct PlanRoutes {
             throw APIError(status: .internalServerError, message: error.message(in: .english))
         }
     }
+
+    /// The plan the route's `{id}` names, decoded, with the context of its documents in `language`.
+    private func documents(
+        _ context: ServiceRequestContext, of user: UserAccount, language: Language
+    ) async throws -> (StoredPlan, PlanCache.Documents) {
+        let stored = try await plan(context, of: user)
+        do {
+            return (
+                stored, try await environment.plans.documents(of: stored, language: language, environment: environment)
+            )
+        } catch let error as PlanRecordError {
+            throw APIError(status: .internalServerError, message: error.message(in: .english))
+        }
+    }
 }
 
 extension PlanRoutes {
@@ -96,6 +109,13 @@ extension PlanRoutes {
             record: record, id: id, store: environment.store, configuration: environment.configuration,
             language: language)
         return ExplainLines(wording: PlanWording(context: planContext), record: record, planID: id)
+    }
+}
+
+extension ExplainLines {
+    /// The explanations of stored plan `planID`, in the wording of its documents.
+    init(_ documents: PlanCache.Documents, planID: Int64) {
+        self.init(wording: PlanWording(context: documents.context), record: documents.record, planID: planID)
     }
 }
 

@@ -33,11 +33,9 @@ struct CommunePage {
             "<p class=\"meta\">\(shell.t("Page de la commune : ses agents y sont nommés. Ne la diffusez pas au-delà de la commune.", "The commune's own page: its agents are named. Do not share it beyond the commune."))</p>\n"
         let territoryID = configuration.territory(ofCommune: code)?.id
         if let latest = try await environment.store.plans(territoryID: territoryID).first,
-            let stored = try await environment.store.plan(id: latest.id), let record = try? PlanRecord(stored: stored)
+            let documents = try await environment.readableDocuments(ofPlan: latest.id, language: language)
         {
-            let planContext = try await PlanContext(
-                record: record, id: latest.id, store: environment.store, configuration: configuration,
-                language: language)
+            let planContext = documents.context
             content +=
                 "<p>\(shell.t("D’après le plan \(latest.id), le plus récent du territoire.", "From plan \(latest.id), the territory's latest.")) <a href=\"\(shell.link("/communes/\(code)/sessions"))\">\(shell.t("Pourquoi ces sessions", "Why these sessions"))</a></p>\n"
             content += PlanCommuneHTML.agentsSection(planContext, commune: code)

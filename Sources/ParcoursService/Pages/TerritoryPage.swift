@@ -64,13 +64,11 @@ struct TerritoryPage {
                 shell: shell, territoryID: territoryID, plans: plans,
                 jobs: try await environment.store.jobs(territoryID: territoryID), canRun: user.role == .coordinator
             ).html
-        if let latest = plans.first, let stored = try await environment.store.plan(id: latest.id),
-            let record = try? PlanRecord(stored: stored)
+        if let latest = plans.first,
+            let documents = try await environment.readableDocuments(
+                ofPlan: latest.id, language: language)
         {
-            let planContext = try await PlanContext(
-                record: record, id: latest.id, store: environment.store, configuration: configuration,
-                language: language)
-            content += PlanReportHTML.unmetNeedsSection(planContext)
+            content += PlanReportHTML.unmetNeedsSection(documents.context)
         }
         let name = territory.map { language.pick($0.name, $0.nameEN) } ?? territoryID
         return shell.page(title: language.pick("Tableau de bord — ", "Dashboard — ") + name, content: content)

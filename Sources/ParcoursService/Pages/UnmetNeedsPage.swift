@@ -17,14 +17,12 @@ struct UnmetNeedsPage {
             let shell = PageShell(request: request, user: user)
             guard let id = Int64(text), let stored = try await environment.store.plan(id: id),
                 stored.summary.territoryID == user.territoryID(in: environment.configuration),
-                let record = try? PlanRecord(stored: stored)
+                let documents = try await environment.readableDocuments(of: stored, language: shell.language)
             else {
                 throw PageError.notFound(
                     request, user: user, what: shell.language.pick("Aucun plan \(text).", "No plan \(text)."))
             }
-            let planContext = try await PlanContext(
-                record: record, id: id, store: environment.store, configuration: environment.configuration,
-                language: shell.language)
+            let (record, planContext) = (documents.record, documents.context)
             try await AuditTrail(store: environment.store).record(
                 user, request: request, context: context, subject: "plan \(id)",
                 agentCount: Set(record.plan.unmetNeeds.map(\.need.agentID)).count)
