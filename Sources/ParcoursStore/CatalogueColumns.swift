@@ -57,7 +57,27 @@ package enum CatalogueColumns {
 
 /// JSON text for the list and object columns of the catalogue tables.
 package enum JSONText {
-    package static func encode(_ value: some Encodable) throws -> String {
+    /// A list of strings as `JSONEncoder` writes it, built directly when every string is plain
+    /// printable ASCII without quotes or backslashes (codes, slugs: most lists of a catalogue),
+    /// which saves an encoder per column.
+    package static func encode(_ strings: [String]) throws -> String {
+        guard strings.allSatisfy(isPlain) else { return try encoded(strings) }
+        var text = "["
+        for (index, string) in strings.enumerated() {
+            text += index == 0 ? "\"" : ",\""
+            text += string
+            text += "\""
+        }
+        return text + "]"
+    }
+
+    private static func isPlain(_ string: String) -> Bool {
+        string.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
+    package static func encode(_ value: some Encodable) throws -> String { try encoded(value) }
+
+    private static func encoded(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -131,7 +131,7 @@ import Testing
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("Validation report — ecole.csv"))
-                #expect(html.contains("Catalogue stored: 15 courses, 33 sessions."))
+                #expect(html.contains("Catalogue stored: 16 courses, 34 sessions."))
                 #expect(html.contains("<td>ecole.csv</td><td>Parcours-CSV</td>"))
             }
             // A form without the file says so, and stores nothing more.

@@ -20,9 +20,9 @@ import Testing
     @Test func everyBundledSessionIsPlannableWithItsVenueSeatsAndCosts() async throws {
         let catalogue = try await Self.plannable(try WorkflowFixtures.bundledCatalogues)
         #expect(catalogue.excluded.isEmpty)
-        #expect(catalogue.courses.count == 44)
-        #expect(catalogue.sessions.count == 89)
-        #expect(Set(catalogue.sessions.map(\.id)).count == 89)
+        #expect(catalogue.courses.count == 45)
+        #expect(catalogue.sessions.count == 90)
+        #expect(Set(catalogue.sessions.map(\.id)).count == 90)
         #expect(catalogue.notes.isEmpty)
         let courseIDs = Set(catalogue.courses.map(\.id))
         #expect(catalogue.sessions.allSatisfy { courseIDs.contains($0.courseID) && !$0.days.isEmpty })
@@ -54,6 +54,12 @@ import Testing
         let course = try #require(catalogue.courses.first { $0.id == "EPA-01" })
         #expect(course.language == "fr" && course.hours == 7)
         #expect(course.competences.map(\.code) == [CompetenceCode("1.3")])
+
+        // École provinciale, CSV: a webinar offered free (no fixed cost, no seat cost), two hours.
+        let webinar = try #require(catalogue.sessions.first { $0.id == "EPA-16-S1" })
+        #expect(webinar.isFree && webinar.isRemote && webinar.maximumSeats == 100)
+        #expect(webinar.days.map { "\($0.day) \($0.startMinute)-\($0.endMinute)" } == ["2027-03-23 600-720"])
+        #expect(catalogue.sessions.filter(\.isFree).map(\.id) == ["EPA-16-S1"])
     }
 
     @Test func listsRealSessionsWithUnknownDatesPlacesOrSeatsWithTheirReasons() async throws {

@@ -55,7 +55,7 @@ import Testing
 
         // Sessions with days, a known course, seats; on-site ones with a venue.
         let courseIDs = Set(problem.courses.map(\.id))
-        #expect(problem.sessions.count == 89)
+        #expect(problem.sessions.count == 90)
         #expect(problem.sessions.allSatisfy { courseIDs.contains($0.courseID) && !$0.days.isEmpty })
         #expect(problem.sessions.allSatisfy { $0.minimumSeats <= $0.maximumSeats })
         #expect(problem.sessions.contains { $0.isRemote })

@@ -7,8 +7,8 @@
 #   scripts/bench/catalogue.sh [SMALL_MB] [LARGE_MB]      (defaults 10 and 100)
 #
 # Writes its files under bench-out/ (git-ignored); prints a table with ratios to xmllint, in wall
-# time and in CPU time (user + system: the fairer ratio when other work shares the cores; run
-# `uptime` beside it).
+# time and in CPU time (user + system: the fairer ratio when other work shares the cores), with
+# the 1-minute load average as each run started.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 small=${1:-10}
@@ -20,14 +20,15 @@ swift build -c release --product parcours >/dev/null
 parcours=.build/release/parcours
 schema=Config/schemas/lheo-2.3/lheo-2.3.xsd
 
-measure() { # label file command… → "label bytes seconds maxRSS_KiB cpu_seconds"
-  local label=$1 file=$2; shift 2
+measure() { # label file command… → "label bytes seconds maxRSS_KiB cpu_seconds load_average"
+  local label=$1 file=$2 load; shift 2
+  load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" >/dev/null 2>"$out/stderr.txt" || {
     local status=$?
     [ "$status" -le 1 ] || { echo "$label failed ($status):" >&2; tail -3 "$out/stderr.txt" >&2; exit 1; }
   }
   read -r seconds rss user system < "$out/time.txt"
-  echo "$label $(stat -c %s "$file") $seconds $rss $(python3 -c "print($user + $system)")"
+  echo "$label $(stat -c %s "$file") $seconds $rss $(python3 -c "print($user + $system)") $load"
 }
 
 results=()

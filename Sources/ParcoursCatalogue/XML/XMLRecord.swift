@@ -83,6 +83,21 @@ final class XMLTree: Sendable {
         }
     }
 
+    /// The element's text and its descendants', white space collapsed; read in place when it is
+    /// one piece of text (a leaf, the usual case).
+    func collapsedText(of index: Int32) -> String {
+        let node = nodes[Int(index)]
+        if node.firstChild < 0, node.firstText >= 0, node.firstText == node.lastText {
+            let span = texts[Int(node.firstText)]
+            return bytes.withUnsafeBufferPointer {
+                FastText.collapsingWhiteSpace(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count]))
+            }
+        }
+        var text: [UInt8] = []
+        appendText(of: index, all: true, to: &text)
+        return text.withUnsafeBufferPointer { FastText.collapsingWhiteSpace($0) }
+    }
+
     /// Appends the element's own text (`all`: and its descendants', as ``XMLRecord/allText``).
     func appendText(of index: Int32, all: Bool, to output: inout [UInt8]) {
         let node = nodes[Int(index)]
@@ -292,6 +307,7 @@ struct XMLRecord: Sendable {
 
     /// Follows a path of local names (`"periode/debut"`) through first children.
     func first(_ path: String) -> XMLRecord? {
+        if !FastText.contains(path, byte: UInt8(ascii: "/")) { return tree.code(path).flatMap { child(code: $0) } }
         var current = self
         for step in path.split(separator: "/") {
             guard let code = tree.code(String(step)), let next = current.child(code: code) else { return nil }
@@ -303,9 +319,7 @@ struct XMLRecord: Sendable {
     /// The text of the element at `path`, white space collapsed; nil when absent or blank.
     func value(_ path: String) -> String? {
         guard let element = first(path) else { return nil }
-        var bytes: [UInt8] = []
-        tree.appendText(of: element.index, all: true, to: &bytes)
-        let text = bytes.withUnsafeBufferPointer { FastText.collapsingWhiteSpace($0) }
+        let text = tree.collapsedText(of: element.index)
         return text.isEmpty ? nil : text
     }
 
