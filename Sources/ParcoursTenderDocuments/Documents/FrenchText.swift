@@ -47,7 +47,7 @@ extension TenderPackage {
     var buyerTermCapitalizedFR: String { buyerTermFR.prefix(1).uppercased() + buyerTermFR.dropFirst() }
 
     /// "Net of VAT" as the country writes it: `HTVA` in Belgium, `HT` in France.
-    var netOfVATFR: String { country == .belgium ? "HTVA" : "HT" }
+    public var netOfVATFR: String { country == .belgium ? "HTVA" : "HT" }
 
     /// "VAT included" as the country writes it: `TVAC` in Belgium, `TTC` in France.
     var withVATFR: String { country == .belgium ? "TVAC" : "TTC" }

@@ -41,7 +41,7 @@ struct TenderDrafter {
             }
             print(
                 language.pick(
-                    "\(item.folder.path) : \(package.lots.count) lots, maximum \(package.maximumTotal.formatted(in: .french)) HT — \(package.recommendation.tier.titleFR) — eForms \(package.recommendation.eFormsSubtype) — \(validity)",
+                    "\(item.folder.path) : \(package.lots.count) lots, maximum \(package.maximumTotal.formatted(in: .french)) \(package.netOfVATFR) — \(package.recommendation.tier.titleFR) — eForms \(package.recommendation.eFormsSubtype) — \(validity)",
                     "\(item.folder.path): \(package.lots.count) lots, maximum \(package.maximumTotal.formatted(in: .english)) excl. VAT — \(package.recommendation.tier.titleEN) — eForms \(package.recommendation.eFormsSubtype) — \(validity)"
                 ))
         }
