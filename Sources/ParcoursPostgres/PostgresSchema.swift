@@ -150,6 +150,17 @@
                     """,
                     "CREATE INDEX auditEntry_userID ON auditEntry (userID)",
                 ]),
+            Migration(
+                identifier: "v6 identity links",
+                statements: [
+                    """
+                    CREATE TABLE identityLink (
+                        issuer text NOT NULL, subject text NOT NULL,
+                        userID bigint NOT NULL REFERENCES serviceUser ON DELETE CASCADE,
+                        linkedAt timestamptz NOT NULL, PRIMARY KEY (issuer, subject))
+                    """,
+                    "CREATE INDEX identityLink_userID ON identityLink (userID)",
+                ]),
         ]
 
         /// Applies the migrations the database has not had yet, in one transaction; the first one also

@@ -66,7 +66,7 @@
         }
 
         /// The user of a `serviceUser` row; nil for a role this version does not know.
-        private static func account(_ row: some StoredRow) throws -> UserAccount? {
+        static func account(_ row: some StoredRow) throws -> UserAccount? {
             guard let role = Role(rawValue: try row.text("role")) else { return nil }
             return UserAccount(
                 id: try row.identifier("id"), name: try row.text("name"), role: role,

@@ -22,6 +22,7 @@ public enum ServiceApplication {
         CatalogueRoutes(environment: environment).register(in: &registry)
         AdminRoutes(environment: environment).register(in: &registry)
         SignInPages(environment: environment).register(in: &registry)
+        OpenIDRoutes(environment: environment).register(in: &registry)
         TerritoryPage(environment: environment).register(in: &registry)
         CommunePage(environment: environment).register(in: &registry)
         UploadPage(environment: environment).register(in: &registry)

@@ -5,13 +5,15 @@ import ParcoursStore
 import ParcoursWorkflow
 
 /// What every route works with: the store, the configuration, the metrics being counted, the job
-/// settings and the diagnosis of the store's imports.
+/// settings, the OpenID Connect settings and the diagnosis of the store's imports.
 public struct ServiceEnvironment: Sendable {
     public let store: any ParcoursDatabase
     public let configuration: Configuration
     public let metrics: RequestMetrics
     /// How this instance runs background jobs, and which uploads go to them.
     public let jobs: JobSettings
+    /// OpenID Connect sign-in, when configured; nil: tokens only.
+    public let openID: OpenIDSettings?
     let diagnoses = DiagnosisCache()
     let tenders = TenderCache()
     /// Stored plans decoded, with their documents' context.
@@ -19,12 +21,13 @@ public struct ServiceEnvironment: Sendable {
 
     public init(
         store: any ParcoursDatabase, configuration: Configuration, metrics: RequestMetrics = RequestMetrics(),
-        jobs: JobSettings = JobSettings(instance: "parcours")
+        jobs: JobSettings = JobSettings(instance: "parcours"), openID: OpenIDSettings? = nil
     ) {
         self.store = store
         self.configuration = configuration
         self.metrics = metrics
         self.jobs = jobs
+        self.openID = openID
     }
 
     /// The diagnosis of what the store holds now.

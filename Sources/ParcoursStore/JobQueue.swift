@@ -154,4 +154,4 @@ package enum JobColumns {
 /// Everything Parcours keeps in its database: imports, catalogues, plans, the job queue, and the
 /// service's users, tokens and audit log (``AccessStore``); what ``SQLiteStore`` and the PostgreSQL
 /// store both are.
-public typealias ParcoursDatabase = PlanStore & JobQueue & AccessStore & ErasureStore
+public typealias ParcoursDatabase = PlanStore & JobQueue & AccessStore & ErasureStore & IdentityLinkStore

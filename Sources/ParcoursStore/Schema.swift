@@ -85,6 +85,7 @@ enum Schema {
         PlanSchema.register(in: &migrator)
         JobSchema.register(in: &migrator)
         AccessSchema.register(in: &migrator)
+        IdentityLinkSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -201,7 +201,10 @@ import Testing
     @Test func everyPageChecksRoleAndScope() async throws {
         let world = try await TenantWorld.shared.value
         let rows = Self.pageRows(world)
-        let operational: Set = ["/health", "/ready", "/metrics", "/openapi.json", "/sign-in", "/sign-out"]
+        let operational: Set = [
+            "/health", "/ready", "/metrics", "/openapi.json", "/sign-in", "/sign-out", "/sign-in/oidc",
+            "/sign-in/oidc/callback",
+        ]
         let pages = ServiceApplication.router(world.environment).routes.filter {
             $0.method == .get && !$0.path.hasPrefix("/api/") && !operational.contains($0.path)
         }

@@ -366,6 +366,25 @@ enum OpenAPIDocument {
                 "responses": { "303": { "$ref": "#/components/responses/SeeOther" }, "401": { "$ref": "#/components/responses/Page" } }
               }
             },
+            "/sign-in/oidc": {
+              "get": {
+                "operationId": "signInWithOpenID",
+                "tags": ["pages"],
+                "summary": "Starts an OpenID Connect sign-in (authorization code with PKCE, state and nonce): sends the browser to the identity provider. 404 when the service has no OpenID Connect settings.",
+                "security": [],
+                "responses": { "303": { "$ref": "#/components/responses/SeeOther" }, "404": { "$ref": "#/components/responses/Page" }, "502": { "$ref": "#/components/responses/Page" } }
+              }
+            },
+            "/sign-in/oidc/callback": {
+              "get": {
+                "operationId": "openIDCallback",
+                "tags": ["pages"],
+                "summary": "The provider's redirect back: the code is exchanged for an ID token (iss, aud, azp, exp, iat, nonce checked) and a session opens for the Parcours user an administrator linked to its subject; an unlinked identity gets nothing.",
+                "security": [],
+                "parameters": [{ "name": "code", "in": "query", "schema": { "type": "string" } }, { "name": "state", "in": "query", "schema": { "type": "string" } }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "401": { "$ref": "#/components/responses/Page" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
+              }
+            },
             "/sign-out": {
               "post": {
                 "operationId": "signOut",

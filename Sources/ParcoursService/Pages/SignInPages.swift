@@ -24,17 +24,8 @@ struct SignInPages {
             else {
                 return ResponseBody.html(form(request, user: nil, failed: true), status: .unauthorized)
             }
-            let session = AccessToken.generate()
-            try await environment.store.addToken(
-                hash: AccessToken.hash(session), kind: .session, userID: user.id,
-                expiresAt: Date().addingTimeInterval(TimeInterval(Self.sessionSeconds)))
-            context.logger.info("signed in", metadata: ["user": "\(user.id)", "role": "\(user.role.rawValue)"])
-            return ResponseBody.seeOther(
-                "/?lang=\(request.language.rawValue)",
-                headers: [
-                    .setCookie:
-                        "\(Authentication.sessionCookie)=\(session); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Self.sessionSeconds)"
-                ])
+            let cookie = try await openSession(for: user, context: context)
+            return ResponseBody.seeOther("/?lang=\(request.language.rawValue)", headers: [.setCookie: cookie])
         }
         registry.on(.post, "/sign-out") { request, _ in
             if let session = request.cookies[Authentication.sessionCookie]?.value {
@@ -65,6 +56,18 @@ struct SignInPages {
         }
     }
 
+    /// Opens a session for `user`: a new random token kept hashed with its expiry; answers the cookie
+    /// that carries it.
+    func openSession(for user: UserAccount, context: ServiceRequestContext) async throws -> String {
+        let session = AccessToken.generate()
+        try await environment.store.addToken(
+            hash: AccessToken.hash(session), kind: .session, userID: user.id,
+            expiresAt: Date().addingTimeInterval(TimeInterval(Self.sessionSeconds)))
+        context.logger.info("signed in", metadata: ["user": "\(user.id)", "role": "\(user.role.rawValue)"])
+        return
+            "\(Authentication.sessionCookie)=\(session); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Self.sessionSeconds)"
+    }
+
     /// What the sign-in form sends.
     private struct SignInForm: Decodable {
         let token: String
@@ -86,6 +89,15 @@ struct SignInPages {
                 <input type="password" id="token" name="token" required autocomplete="current-password" aria-describedby="\(described)"\(failed ? " aria-invalid=\"true\"" : "")>
                 <div><button type="submit">\(shell.t("Se connecter", "Sign in"))</button></div>
                 </form>
+                \(openIDLink(shell))
                 """)
+    }
+
+    /// The link to sign in with the identity provider, when one is configured.
+    private func openIDLink(_ shell: PageShell) -> String {
+        guard let openID = environment.openID else { return "" }
+        let name = HTMLText.escape(openID.providerName)
+        return
+            "<p><a href=\"/sign-in/oidc\">\(shell.t("Se connecter avec", "Sign in with")) \(name)</a> — \(shell.t("votre compte doit avoir été relié à un utilisateur de Parcours par l’administrateur.", "your account must have been linked to a Parcours user by the administrator."))</p>"
     }
 }

@@ -73,7 +73,7 @@ extension SQLiteStore: AccessStore {
     }
 
     /// The user of a `serviceUser` row; nil for a role this version does not know.
-    private static func account(_ row: Row) -> UserAccount? {
+    static func account(_ row: Row) -> UserAccount? {
         guard let role = Role(rawValue: row["role"]) else { return nil }
         return UserAccount(
             id: row["id"], name: row["name"], role: role, territoryID: row["territoryID"],

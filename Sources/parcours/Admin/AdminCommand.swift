@@ -5,5 +5,5 @@ struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Manage the service's users; erase and purge personal data.",
-        subcommands: [CreateUserCommand.self, EraseAgentCommand.self, PurgeCommand.self])
+        subcommands: [CreateUserCommand.self, LinkIdentityCommand.self, EraseAgentCommand.self, PurgeCommand.self])
 }

@@ -15,6 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @OptionGroup var openID: OpenIDOptions
+
     @Option(name: .long, help: "The address to listen on.")
     var host: String = "127.0.0.1"
 
@@ -54,7 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
             backgroundImportBytes: Int(backgroundImportMb * 1024 * 1024),
             stagingFolder: URL(fileURLWithPath: stagingFolder ?? defaultStagingFolder))
         logger.info("jobs", metadata: ["instance": "\(jobs.instance)", "workers": "\(workers)"])
-        let environment = ServiceEnvironment(store: store, configuration: configuration, jobs: jobs)
+        let environment = ServiceEnvironment(
+            store: store, configuration: configuration, jobs: jobs, openID: try openID.settings())
         let application = ServiceApplication.make(environment, host: host, port: port, logger: logger)
         try await application.runService()
         logger.info("stopped")
