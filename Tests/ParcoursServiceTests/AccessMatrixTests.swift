@@ -201,12 +201,11 @@ import Testing
     @Test func everyPageChecksRoleAndScope() async throws {
         let world = try await TenantWorld.shared.value
         let rows = Self.pageRows(world)
-        let operational: Set = [
-            "/health", "/ready", "/metrics", "/openapi.json", "/sign-in", "/sign-out", "/sign-in/oidc",
-            "/sign-in/oidc/callback",
-        ]
+        let operational: Set = ["/health", "/ready", "/metrics", "/openapi.json"]
+        let open = Set(Self.signInRows.map(\.route))
         let pages = ServiceApplication.router(world.environment).routes.filter {
             $0.method == .get && !$0.path.hasPrefix("/api/") && !operational.contains($0.path)
+                && !open.contains($0.path)
         }
         #expect(Set(pages.map(\.path)) == Set(rows.map(\.route)), "every page has its row, and only those")
 
@@ -224,6 +223,53 @@ import Testing
                             response in
                             #expect(response.status.code == expected, "\(role.rawValue) \(uri)")
                             #expect(response.headers[.contentType] == "text/html; charset=utf-8" || expected == 303)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The sign-in pages, open to everyone: the same answer for anonymous people and every role, with
+    /// OpenID Connect configured (its provider unreachable) and without.
+    struct OpenRow: Sendable {
+        let route: String
+        let uri: String
+        let configured: Int
+        let unconfigured: Int
+    }
+
+    static let signInRows = [
+        OpenRow(route: "/sign-in", uri: "/sign-in", configured: 200, unconfigured: 200),
+        // Discovery fails: 502 and the page that offers the token instead.
+        OpenRow(route: "/sign-in/oidc", uri: "/sign-in/oidc", configured: 502, unconfigured: 404),
+        // A callback without this browser's state signs nobody in.
+        OpenRow(
+            route: "/sign-in/oidc/callback", uri: "/sign-in/oidc/callback?code=c&state=s", configured: 401,
+            unconfigured: 404),
+    ]
+
+    @Test func theSignInPagesAnswerEveryoneAlike() async throws {
+        let world = try await TenantWorld.shared.value
+        // Port 9 (discard) on the loopback: nothing listens, the discovery is refused at once.
+        let settings = try OpenIDSettings(
+            issuer: URL(string: "http://127.0.0.1:9")!, clientID: "parcours", clientSecret: "secret",
+            redirectURL: URL(string: "http://127.0.0.1:8080/sign-in/oidc/callback")!, providerName: "ProConnect")
+        let configured = ServiceEnvironment(
+            store: world.environment.store, configuration: world.environment.configuration, openID: settings)
+        for (environment, isConfigured) in [(configured, true), (world.environment, false)] {
+            try await ServiceFixtures.withClient(environment) { client in
+                for row in Self.signInRows {
+                    let expected = isConfigured ? row.configured : row.unconfigured
+                    let callers: [(String, HTTPFields)] =
+                        [("anonymous", [:])] + Self.roles.map { ($0.rawValue, world.authorization($0)) }
+                    for (caller, headers) in callers {
+                        try await client.execute(uri: row.uri, method: .get, headers: headers) { response in
+                            #expect(
+                                response.status.code == expected, "\(caller) \(row.uri) configured: \(isConfigured)")
+                            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                            #expect(
+                                !response.headers[values: .setCookie].contains { $0.hasPrefix("parcours_session=") })
                         }
                     }
                 }

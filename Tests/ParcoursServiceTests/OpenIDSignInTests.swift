@@ -74,7 +74,8 @@ import Testing
             try await store.linkIdentity(issuer: issuer, subject: "sub-123", userID: user.id)
             let settings = try OpenIDSettings(
                 issuer: URL(string: issuer)!, clientID: Self.clientID, clientSecret: Self.secret,
-                redirectURL: URL(string: "http://127.0.0.1:8080/sign-in/oidc/callback")!, providerName: "ProConnect")
+                redirectURL: URL(string: "http://127.0.0.1:8080/sign-in/oidc/callback")!, providerName: "ProConnect",
+                extraScopes: ["email", "openid"])
             let environment = ServiceEnvironment(
                 store: store, configuration: try ServiceFixtures.configuration.get(), openID: settings)
 
@@ -90,7 +91,7 @@ import Testing
                         let query = Dictionary(
                             uniqueKeysWithValues: (location.queryItems ?? []).map { ($0.name, $0.value ?? "") })
                         #expect(query["client_id"] == Self.clientID && query["code_challenge_method"] == "S256")
-                        #expect(query["response_type"] == "code" && query["scope"] == "openid")
+                        #expect(query["response_type"] == "code" && query["scope"] == "openid email")
                         var claims = claims
                         if claims["nonce"] == nil { claims["nonce"] = query["nonce"] }
                         let json = try JSONSerialization.data(withJSONObject: claims)
@@ -162,6 +163,32 @@ import Testing
             try await client.execute(uri: "/sign-in/oidc", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/sign-in", method: .get) {
                 #expect(!String(buffer: $0.body).contains("/sign-in/oidc"))
+            }
+        }
+    }
+
+    @Test func theSignInPageOffersTheProviderInFrenchByDefault() async throws {
+        let settings = try OpenIDSettings(
+            issuer: URL(string: "https://auth.example.org")!, clientID: "c", clientSecret: "s",
+            redirectURL: URL(string: "https://parcours.example.org/sign-in/oidc/callback")!, providerName: "ProConnect")
+        let environment = ServiceEnvironment(
+            store: try SQLiteStore(path: ":memory:"), configuration: try ServiceFixtures.configuration.get(),
+            openID: settings)
+        try await ServiceFixtures.withClient(environment) { client in
+            try await client.execute(uri: "/sign-in", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(#"<html lang="fr""#))
+                // A link (reachable with the keyboard like any link), named by its own text, described
+                // by the help text, under a heading of its own.
+                #expect(
+                    page.contains(
+                        #"<a class="button" href="/sign-in/oidc?lang=fr" aria-describedby="oidc-help">Se connecter avec ProConnect</a>"#
+                    ))
+                #expect(page.contains(#"<p class="help" id="oidc-help">"#))
+                #expect(page.contains(#"<h2 id="oidc-heading">Avec votre compte professionnel</h2>"#))
+            }
+            try await client.execute(uri: "/sign-in?lang=en", method: .get) { response in
+                #expect(String(buffer: response.body).contains(">Sign in with ProConnect</a>"))
             }
         }
     }

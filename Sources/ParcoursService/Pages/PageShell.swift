@@ -87,6 +87,8 @@ struct PageShell {
         button{font-size:15px;padding:6px 14px;border:1px solid #0b4f8a;background:#0b4f8a;color:#fff;\
         border-radius:4px;cursor:pointer;margin-top:12px}
         nav button{margin:0;background:#fff;color:#0b4f8a}
+        a.button{display:inline-block;font-size:15px;padding:6px 14px;border:1px solid #0b4f8a;background:#0b4f8a;\
+        color:#fff;border-radius:4px;text-decoration:none}
         .error{background:#fde8e8;border-left:4px solid #a50f15;padding:8px 12px;color:#4a0000}
         .ok{background:#e6f4ea;border-left:4px solid #1b6e2e;padding:8px 12px;color:#0d3b17}
         .help{color:#444;font-size:14px;margin:4px 0}

@@ -93,11 +93,17 @@ struct SignInPages {
                 """)
     }
 
-    /// The link to sign in with the identity provider, when one is configured.
+    /// The way to sign in with the identity provider, when one is configured: a section of its own, named
+    /// by its heading, whose link reads as a sentence out of context too (RGAA 6.1).
     private func openIDLink(_ shell: PageShell) -> String {
         guard let openID = environment.openID else { return "" }
         let name = HTMLText.escape(openID.providerName)
-        return
-            "<p><a href=\"/sign-in/oidc\">\(shell.t("Se connecter avec", "Sign in with")) \(name)</a> — \(shell.t("votre compte doit avoir été relié à un utilisateur de Parcours par l’administrateur.", "your account must have been linked to a Parcours user by the administrator."))</p>"
+        return """
+            <section aria-labelledby="oidc-heading">
+            <h2 id="oidc-heading">\(shell.t("Avec votre compte professionnel", "With your professional account"))</h2>
+            <p class="help" id="oidc-help">\(shell.t("Votre identité doit d’abord avoir été reliée à un utilisateur de Parcours par l’administrateur (« parcours admin link-identity ») ; le fournisseur d’identité ne donne aucun droit à lui seul.", "Your identity must first have been linked to a Parcours user by the administrator ('parcours admin link-identity'); the identity provider grants no rights by itself."))</p>
+            <p><a class="button" href="\(shell.link("/sign-in/oidc"))" aria-describedby="oidc-help">\(shell.t("Se connecter avec", "Sign in with")) \(name)</a></p>
+            </section>
+            """
     }
 }

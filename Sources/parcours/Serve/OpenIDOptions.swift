@@ -25,6 +25,11 @@ struct OpenIDOptions: ParsableArguments {
     @Option(name: .long, help: "The provider's name on the sign-in page.")
     var oidcProviderName: String = "ProConnect"
 
+    @Option(
+        name: .long,
+        help: "A scope to ask for beside openid, when the federation requires it of its clients (repeatable).")
+    var oidcScope: [String] = []
+
     /// The settings, or nil when `--oidc-issuer` is not given.
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> OpenIDSettings? {
         guard let oidcIssuer else { return nil }
@@ -45,7 +50,7 @@ struct OpenIDOptions: ParsableArguments {
         do {
             return try OpenIDSettings(
                 issuer: issuer, clientID: clientID, clientSecret: secret, redirectURL: redirect,
-                providerName: oidcProviderName)
+                providerName: oidcProviderName, extraScopes: oidcScope)
         } catch {
             throw ValidationError(error.description)
         }

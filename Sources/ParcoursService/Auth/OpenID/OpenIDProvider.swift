@@ -40,7 +40,7 @@ struct OpenIDProvider: Sendable {
                 URLQueryItem(name: "response_type", value: "code"),
                 URLQueryItem(name: "client_id", value: settings.clientID),
                 URLQueryItem(name: "redirect_uri", value: settings.redirectURL.absoluteString),
-                URLQueryItem(name: "scope", value: "openid"),
+                URLQueryItem(name: "scope", value: settings.scopes.joined(separator: " ")),
                 URLQueryItem(name: "state", value: attempt.state),
                 URLQueryItem(name: "nonce", value: attempt.nonce),
                 URLQueryItem(name: "code_challenge", value: attempt.codeChallenge),

@@ -10,11 +10,15 @@ public struct OpenIDSettings: Sendable {
     public let redirectURL: URL
     /// The provider's name on the sign-in button ("ProConnect").
     public let providerName: String
+    /// The scopes asked for: `openid`, then those the federation requires of its clients (Parcours reads
+    /// only the ID token's `sub`, whatever else it carries).
+    public let scopes: [String]
 
     /// Checks that the issuer and the redirect URL use HTTPS (plain HTTP only on the loopback, for tests
     /// and development): the ID token's issuer is trusted on TLS (see ``IDToken``).
     public init(
-        issuer: URL, clientID: String, clientSecret: String, redirectURL: URL, providerName: String
+        issuer: URL, clientID: String, clientSecret: String, redirectURL: URL, providerName: String,
+        extraScopes: [String] = []
     ) throws(OpenIDError) {
         for (name, url) in [("issuer", issuer), ("redirect URL", redirectURL)] where !Self.isSecure(url) {
             throw .configuration(
@@ -28,6 +32,7 @@ public struct OpenIDSettings: Sendable {
         self.clientSecret = clientSecret
         self.redirectURL = redirectURL
         self.providerName = providerName
+        scopes = ["openid"] + extraScopes.filter { $0 != "openid" }
     }
 
     /// HTTPS, or HTTP on the loopback.
