@@ -4,5 +4,5 @@ import ArgumentParser
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the engine and the readers on benchmark instances and generated data.",
-        subcommands: [BenchCFLPCommand.self, BenchPixCommand.self, BenchPlanCommand.self])
+        subcommands: [BenchCFLPCommand.self, BenchNationalCommand.self, BenchPixCommand.self, BenchPlanCommand.self])
 }

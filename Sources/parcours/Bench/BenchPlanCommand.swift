@@ -53,14 +53,12 @@ struct BenchPlanCommand: AsyncParsableCommand {
             timeLimit: timeLimit)
         let start = ContinuousClock.now
         let plan = TrainingPlanner(problem: problem).solve(progress: progress ? Self.printProgress : nil)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - start).seconds
         let coveredNeeds = plan.assignments.count
         // Unmet reasons are worded when first read: timed apart, as a document reading them all would.
         let wordingStart = ContinuousClock.now
         let reasonCount = plan.unmetNeeds.reduce(0) { $0 + $1.reasons.count }
-        let wording = ContinuousClock.now - wordingStart
-        let wordingSeconds = Double(wording.components.seconds) + Double(wording.components.attoseconds) * 1e-18
+        let wordingSeconds = (ContinuousClock.now - wordingStart).seconds
         if json {
             print(
                 """
@@ -94,24 +92,37 @@ struct BenchPlanCommand: AsyncParsableCommand {
     ) throws -> PlanningProblem {
         let inhabitants = territory.communes.reduce(0) { $0 + ($1.population ?? 0) }
         guard inhabitants > 0 else { throw CommandFailure(lines: ["\(territory.id): no commune population"]) }
+        return try problem(
+            territory: territory, configuration: configuration,
+            agentsPer100Inhabitants: 100 * Double(agents) / Double(inhabitants), sessions: sessions, seed: seed,
+            timeLimit: timeLimit)
+    }
+
+    /// The synthetic problem at a given density of agents: ``problem(territory:configuration:agents:sessions:seed:timeLimit:)``
+    /// without the count (the national benchmark applies one density to every département).
+    static func problem(
+        territory: Territory, configuration: Configuration, agentsPer100Inhabitants: Double, sessions: Int?,
+        seed: UInt64, timeLimit: Double?
+    ) throws -> PlanningProblem {
         let period = DayRange(
             first: CalendarDay(year: 2027, month: 1, day: 4), last: CalendarDay(year: 2027, month: 6, day: 30))
         let population: SyntheticPopulation
         do {
             population = try SyntheticPopulation(
                 territory: territory, jobFamilies: configuration.jobFamilies, framework: configuration.framework,
-                period: period, seed: seed, agentsPer100Inhabitants: 100 * Double(agents) / Double(inhabitants))
+                period: period, seed: seed, agentsPer100Inhabitants: agentsPer100Inhabitants)
         } catch {
             throw CommandFailure(lines: ["bench plan: \(error)"])
         }
         let codes = configuration.framework.competences.map(\.code)
         let families = Dictionary(uniqueKeysWithValues: configuration.jobFamilies.map { ($0.id, $0) })
         let holidays = configuration.publicHolidays[territory.country] ?? []
+        let communes = Dictionary(territory.communes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var planningAgents: [PlanningAgent] = []
         var needs: [Need] = []
         for synthetic in population.agents {
             let agent = synthetic.agent
-            guard let commune = territory.commune(code: agent.communeCode) else { continue }
+            guard let commune = communes[agent.communeCode] else { continue }
             planningAgents.append(
                 PlanningAgent(
                     agent: agent, origin: commune.coordinate, circuity: territory.circuity, publicHolidays: holidays))
