@@ -208,22 +208,40 @@ struct PlanReport: Sendable {
     /// per agent, their heaviest such need). Only sessions where an unmet need's agent is eligible for it
     /// (an option) can give that reason, so only those are looked at.
     private func waitlists() -> [String: [WaitlistEntry]] {
-        var entries: [String: [String: WaitlistEntry]] = [:]
+        var entries: [Int: [String: WaitlistEntry]] = [:]
         for (index, need) in problem.needs.enumerated()
         where state.needCover[index] < 0 && need.weight > 0 && instance.needInPlan[index] {
             for option in instance.agentOptions[instance.needAgent[index]].map(Int.init)
-            where state.needRange(option).contains(where: { instance.optionNeeds[$0] == Int32(index) }) {
-                guard
-                    case .capacity(let session, _, _) = reason(
-                        need: index, session: Int(instance.optionSession[option]))
-                else { continue }
+            where state.needRange(option).contains(where: { instance.optionNeeds[$0] == Int32(index) })
+                && isLeftOutByCapacity(option)
+            {
+                let session = Int(instance.optionSession[option])
                 let entry = WaitlistEntry(agentID: need.agentID, competence: need.competence, weight: need.weight)
                 if let existing = entries[session]?[entry.agentID], existing.weight >= entry.weight { continue }
                 entries[session, default: [:]][entry.agentID] = entry
             }
         }
-        return entries.mapValues { byAgent in
-            byAgent.values.sorted { ($1.weight, $0.agentID) < ($0.weight, $1.agentID) }
+        return Dictionary(
+            uniqueKeysWithValues: entries.map { session, byAgent in
+                (
+                    problem.sessions[session].id,
+                    byAgent.values.sorted { ($1.weight, $0.agentID) < ($0.weight, $1.agentID) }
+                )
+            })
+    }
+
+    /// Whether ``reason(need:session:)`` gives `capacity` for the option's needs: its session is open and
+    /// full, and the agent is free at that time and within their allowance (the same checks in the same
+    /// order, without wording the other reasons).
+    private func isLeftOutByCapacity(_ option: Int) -> Bool {
+        let session = Int(instance.optionSession[option])
+        let agent = Int(instance.optionAgent[option])
+        guard state.isOpen[session] else { return false }
+        for other in state.agentActive[agent] {
+            let attended = Int(instance.optionSession[Int(other)])
+            if attended != session && instance.clash(session, attended) { return false }
         }
+        return state.fitsAllowance(agent: agent, session: session)
+            && state.load(session) >= instance.maximumSeats[session]
     }
 }

@@ -8,6 +8,8 @@ struct PlanSearch {
     /// Pins that could not be kept: the need and the session they named.
     private(set) var releasedPins: [(need: Int, session: Int, assignment: PreviousAssignment)] = []
     private var random: SplitMix64
+    /// The large-neighbourhood search's neighbourhoods (``PlanningInstance/neighbourLists()``), once needed.
+    private var neighbours: [[Int]] = []
 
     var instance: PlanningInstance { state.instance }
 
@@ -86,24 +88,27 @@ struct PlanSearch {
         }
         openings.sort { ($0.value, $1.session) > ($1.value, $0.session) }
         var candidates: [(profit: Double, option: Int)] = []
+        var group: [Int] = []
         for (_, session) in openings {
             let minimum = instance.minimumSeats[session]
             let maximum = instance.maximumSeats[session]
+            // Every option by decreasing reduced profit; whether one can join is checked only as the group
+            // reaches it (the state's checks are the costly part, and a group is a few of many options).
             candidates.removeAll(keepingCapacity: true)
-            for option in instance.sessionOptions[session].map(Int.init) {
-                let agent = agentOf(option)
-                guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
-                    state.coversNewNeed(option)
-                else { continue }
-                candidates.append((bound.profit[option], option))
+            for option in instance.sessionOptions[session] {
+                candidates.append((bound.profit[Int(option)], Int(option)))
             }
-            guard candidates.count >= minimum else { continue }
             candidates.sort { ($0.profit, $1.option) > ($1.profit, $0.option) }
-            var group: [Int] = []
+            group.removeAll(keepingCapacity: true)
             var net = -instance.fixedCost[session]
-            for candidate in candidates where group.count < maximum {
+            for candidate in candidates {
+                guard group.count < maximum, candidate.profit > 0 || group.count < minimum else { break }
+                let agent = agentOf(candidate.option)
+                guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
+                    state.coversNewNeed(candidate.option)
+                else { continue }
                 let gain = state.gain(candidate.option)
-                guard candidate.profit > 0 || group.count < minimum, gain > PlanState.epsilon else { continue }
+                guard gain > PlanState.epsilon else { continue }
                 group.append(candidate.option)
                 net += gain
             }
@@ -504,11 +509,12 @@ struct PlanSearch {
     /// Returns whether it rose.
     mutating func improve() -> Bool {
         guard instance.sessionCount > 0 else { return false }
+        if neighbours.isEmpty { neighbours = instance.neighbourLists() }
         let seed = random.next(below: instance.sessionCount)
-        let neighbourhood = [seed] + instance.neighbours[seed]
+        let neighbourhood = [seed] + neighbours[seed]
         let before = state
         if random.unit() < 0.3 {
-            var others = instance.neighbours[seed]
+            var others = neighbours[seed]
             var core = [seed]
             while core.count < 3, !others.isEmpty { core.append(others.remove(at: random.next(below: others.count))) }
             chooseOpenings(among: core)

@@ -44,8 +44,6 @@ struct PlanningInstance: Sendable {
     let clashes: [[Int32]]
     /// Sessions teaching each competence.
     let sessionsTeaching: [CompetenceCode: [Int]]
-    /// Per session, the sessions sharing the most candidate agents with it: the LNS neighbourhoods.
-    let neighbours: [[Int]]
 
     // Options.
     let optionAgent: [Int32]
@@ -277,9 +275,6 @@ struct PlanningInstance: Sendable {
         self.optionNeedValue = optionNeedValue
         self.agentOptions = agentOptions
         self.sessionOptions = sessionOptions
-        neighbours = Self.neighbourLists(
-            sessionOptions: sessionOptions, agentOptions: agentOptions, optionAgent: optionAgent,
-            optionSession: optionSession)
     }
 
     /// Per competence and current level, the sessions whose course teaches that competence from that level
@@ -332,11 +327,11 @@ struct PlanningInstance: Sendable {
     }
 
     /// For each session, the (up to) 12 sessions sharing the most candidate agents with it: the sessions
-    /// whose openings and groups interact, and so the neighbourhoods of the large-neighbourhood search.
-    private static func neighbourLists(
-        sessionOptions: [[Int32]], agentOptions: [[Int32]], optionAgent: [Int32], optionSession: [Int32]
-    ) -> [[Int]] {
-        var shared = [Int32](repeating: 0, count: sessionOptions.count)
+    /// whose openings and groups interact, and so the neighbourhoods of the large-neighbourhood search
+    /// (computed when that search first needs them: a plan proven within the gap target before it needs
+    /// none).
+    func neighbourLists() -> [[Int]] {
+        var shared = [Int32](repeating: 0, count: sessionCount)
         var touched: [Int] = []
         return sessionOptions.indices.map { session in
             for option in sessionOptions[session] {
