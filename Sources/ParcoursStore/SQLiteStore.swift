@@ -3,17 +3,22 @@ import GRDB
 import ParcoursModel
 
 /// The default ``DataStore``: one SQLite file, created and migrated when opened.
+///
+/// A file is opened in WAL mode through a pool of connections (its `-wal` and `-shm` files lie beside
+/// it): reads run at once on a connection of their own, on the last committed state, while one write
+/// transaction at a time (an import may hold one for seconds) runs on the writer. Every write is one
+/// transaction, begun IMMEDIATE: all or nothing, and never two at once, even from two processes.
 public struct SQLiteStore: DataStore {
-    private let queue: DatabaseQueue
+    private let database: any DatabaseWriter
     let location: String
 
     /// Opens the database at `path`, creating its folder and file and applying every pending
-    /// migration. `":memory:"` opens a private in-memory database.
+    /// migration. `":memory:"` opens a private in-memory database (one serial connection).
     public init(path: String) throws {
         location = path
         do {
             if path == ":memory:" {
-                queue = try DatabaseQueue()
+                database = try DatabaseQueue()
             } else {
                 let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -21,9 +26,9 @@ public struct SQLiteStore: DataStore {
                 configuration.foreignKeysEnabled = true
                 // Another process writing (a second service instance on the same file): wait for it.
                 configuration.busyMode = .timeout(10)
-                queue = try DatabaseQueue(path: path, configuration: configuration)
+                database = try DatabasePool(path: path, configuration: configuration)
             }
-            try Schema.migrator.migrate(queue)
+            try Schema.migrator.migrate(database)
         } catch {
             throw StoreError(location: path, message: "cannot open the database (\(Self.describe(error)))")
         }
@@ -119,7 +124,7 @@ public struct SQLiteStore: DataStore {
     func importing<T: Sendable>(_ body: (Database) throws -> T) async throws -> T {
         try await DedicatedThread.run {
             do {
-                return try queue.write(body)
+                return try database.write(body)
             } catch let error as DatabaseError {
                 throw StoreError(location: location, message: Self.describe(error))
             } catch let error as any UnreadableStoredData {
@@ -131,7 +136,7 @@ public struct SQLiteStore: DataStore {
     /// Runs `body` in one transaction, the task waiting without holding a thread.
     func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await queue.write(body)
+            return try await database.write(body)
         } catch let error as DatabaseError {
             throw StoreError(location: location, message: Self.describe(error))
         } catch let error as any UnreadableStoredData {
@@ -142,7 +147,7 @@ public struct SQLiteStore: DataStore {
     /// Runs `body` outside of any transaction (it opens its own), the task waiting without holding a thread.
     func writingWithoutTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await queue.writeWithoutTransaction(body)
+            return try await database.writeWithoutTransaction(body)
         } catch let error as DatabaseError {
             throw StoreError(location: location, message: Self.describe(error))
         } catch let error as any UnreadableStoredData {
@@ -152,7 +157,7 @@ public struct SQLiteStore: DataStore {
 
     func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await queue.read(body)
+            return try await database.read(body)
         } catch let error as DatabaseError {
             throw StoreError(location: location, message: Self.describe(error))
         } catch let error as any UnreadableStoredData {
