@@ -80,6 +80,30 @@ import Testing
         }
     }
 
+    @Test func onlyReadsOfNamedDataAreAudited() async throws {
+        let world = try await TenantWorld.shared.value
+        let commune = "/api/communes/\(TenantWorld.ownCommune)/diagnosis"
+        try await ServiceFixtures.withClient(world.environment) { client in
+            // The coordinator's reads show agents by pseudonym only.
+            for uri in ["/api/plans/\(world.namurPlan)/plan.json", "/api/territories/namur/diagnosis"] {
+                try await client.execute(uri: uri, method: .get, headers: world.authorization(.coordinator)) {
+                    response in
+                    #expect(response.status == .ok)
+                }
+            }
+            // The commune's HR reads its agents by name.
+            try await client.execute(uri: commune, method: .get, headers: world.authorization(.communeHR)) {
+                response in
+                #expect(response.status == .ok)
+            }
+        }
+        let entries = try await world.store.auditEntries()
+        #expect(!entries.contains { $0.route == "GET /api/plans/{id}/plan.json" })
+        #expect(!entries.contains { $0.route == "GET /api/territories/{territory}/diagnosis" })
+        let named = try #require(entries.last { $0.route == "GET /api/communes/{commune}/diagnosis" })
+        #expect(named.subject == "commune \(TenantWorld.ownCommune)" && named.agentCount > 0)
+    }
+
     @Test func plansAreListedForTheUsersTerritoryOnly() async throws {
         let world = try await TenantWorld.shared.value
         try await ServiceFixtures.withClient(world.environment) { client in

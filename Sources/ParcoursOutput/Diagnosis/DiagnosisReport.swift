@@ -53,9 +53,10 @@ public struct DiagnosisReport: Sendable {
         }
     }
 
-    /// How many agents the report lists (by name or pseudonym): what an audit log records of it.
-    public var listedAgentCount: Int {
-        territories.reduce(0) { $0 + listedAgents(of: $1).count }
+    /// How many agents the report names (a commune's own report; none in a pseudonymous one): what the
+    /// audit log of reads of named data records of it.
+    public var namedAgentCount: Int {
+        namesAgents ? territories.reduce(0) { $0 + listedAgents(of: $1).count } : 0
     }
 
     /// Whether agents are named (a commune's own report) rather than pseudonymised.

@@ -5,7 +5,7 @@ import ParcoursWorkflow
 
 /// The diagnosis as JSON (schema `parcours-diagnosis` v1): a territory's for those who work in it or
 /// serve it, with agents listed by pseudonym for its coordinator only; a commune's, naming its agents,
-/// for that commune's HR only. Figures over too few agents are suppressed as in every report.
+/// for that commune's HR only (audited). Figures over too few agents are suppressed as in every report.
 struct DiagnosisRoutes {
     let environment: ServiceEnvironment
 
@@ -47,10 +47,10 @@ struct DiagnosisRoutes {
     ) async throws -> Response {
         let assembly = try await environment.diagnosis()
         let report = assembly.report(audience: audience, language: request.language, territoryID: territoryID)
-        let listed = report.listedAgentCount
-        if listed > 0 {
+        let named = report.namedAgentCount
+        if named > 0 {
             try await AuditTrail(store: environment.store).record(
-                user, request: request, context: context, subject: subject, agentCount: listed)
+                user, request: request, context: context, subject: subject, agentCount: named)
         }
         return ResponseBody.json(data: try DiagnosisJSON.encode(report))
     }

@@ -7,7 +7,7 @@ import ParcoursWorkflow
 
 /// The stored plans of the user's territory, and their documents: the report (agents only as counts),
 /// plan.json (agents by pseudonym: the coordinator's), and a commune's or an agent's explanation (agents
-/// by name: that commune's HR only). A plan of another territory is not found.
+/// by name: that commune's HR only; audited). A plan of another territory is not found.
 struct PlanRoutes {
     let environment: ServiceEnvironment
 
@@ -30,11 +30,9 @@ struct PlanRoutes {
                 PlanReportHTML.render(documents.context), contentType: "text/html; charset=utf-8")
         }
         registry.on(.get, "/api/plans/{id}/plan.json") { request, context in
+            // Agents by pseudonym only: not a read of named data, so not audited.
             let user = try AccessRule(.coordinator).user(of: context)
-            let (stored, documents) = try await documents(context, of: user, language: request.language)
-            try await AuditTrail(store: environment.store).record(
-                user, request: request, context: context, subject: "plan \(stored.id)",
-                agentCount: documents.record.problem.agents.count)
+            let (stored, _) = try await documents(context, of: user, language: request.language)
             return ResponseBody.json(
                 data: try await environment.plans.planJSON(
                     of: stored, language: request.language, environment: environment))

@@ -2,8 +2,10 @@ import Foundation
 import Hummingbird
 import ParcoursStore
 
-/// Writes the audit log: each answer that shows agents (by name or pseudonym) records who asked, when,
-/// through which route, what about and how many agents; never the data itself.
+/// Writes the audit log of reads of named data: each answer that names agents (a commune's HR reading its
+/// own agents) records who asked, when, through which route, what about and how many agents; never the
+/// data itself. Answers that show agents by pseudonym only (a coordinator's plan.json, diagnosis and
+/// unmet needs) or as counts are not recorded.
 struct AuditTrail {
     let store: any AccessStore
 

@@ -57,7 +57,7 @@ enum OpenAPIDocument {
               "get": {
                 "operationId": "territoryDiagnosis",
                 "summary": "A territory's competence-gap diagnosis (schema parcours-diagnosis v1).",
-                "description": "Its coordinator gets aggregates and agents by pseudonym (audited); commune HR of one of its communes, its procurement and providers get aggregates only. Figures over too few agents are suppressed.",
+                "description": "Its coordinator gets aggregates and agents by pseudonym; commune HR of one of its communes, its procurement and providers get aggregates only. Figures over too few agents are suppressed.",
                 "parameters": [{ "$ref": "#/components/parameters/territory" }, { "$ref": "#/components/parameters/lang" }],
                 "responses": {
                   "200": { "description": "The diagnosis.", "content": { "application/json": { "schema": { "type": "object" } } } },
@@ -166,7 +166,7 @@ enum OpenAPIDocument {
             "/api/plans/{id}/plan.json": {
               "get": {
                 "operationId": "planDocument",
-                "summary": "The plan as JSON (schema parcours-plan v1, agents by pseudonym): the coordinator's (audited).",
+                "summary": "The plan as JSON (schema parcours-plan v1, agents by pseudonym): the coordinator's.",
                 "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
                 "responses": {
                   "200": { "description": "The plan document.", "content": { "application/json": { "schema": { "type": "object" } } } },
@@ -255,7 +255,7 @@ enum OpenAPIDocument {
             "/api/audit": {
               "get": {
                 "operationId": "auditLog",
-                "summary": "The audit log of reads of agents' data: who, when, which route, how many agents (admin).",
+                "summary": "The audit log of reads of named agents' data: who, when, which route, how many agents (admin).",
                 "responses": {
                   "200": { "description": "The entries, oldest first.", "content": { "application/json": { "schema": { "type": "object", "required": ["entries"] } } } },
                   "401": { "$ref": "#/components/responses/Unauthorized" },
@@ -439,7 +439,7 @@ enum OpenAPIDocument {
               "get": {
                 "operationId": "unmetNeedsPage",
                 "tags": ["pages"],
-                "summary": "A plan's unmet needs (its coordinator): by commune and reason, then need by need with the agent's pseudonym and the nearest change (audited).",
+                "summary": "A plan's unmet needs (its coordinator): by commune and reason, then need by need with the agent's pseudonym and the nearest change.",
                 "security": [{ "session": [] }],
                 "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
                 "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }

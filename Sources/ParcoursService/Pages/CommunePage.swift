@@ -43,6 +43,6 @@ struct CommunePage {
             content += "<p>\(shell.t("Aucun plan pour le territoire.", "No plan for the territory yet."))</p>\n"
         }
         content += DiagnosisHTML.sections(report)
-        return (shell.page(title: name, content: content), report.listedAgentCount)
+        return (shell.page(title: name, content: content), report.namedAgentCount)
     }
 }

@@ -6,7 +6,8 @@ import ParcoursWorkflow
 
 /// A plan's unmet needs with their reasons, for its territory's coordinator: counted by commune and
 /// reason, then need by need with the agent's pseudonym and the nearest change that would cover it.
-/// Names stay with each commune's HR (their commune page and explanations).
+/// Names stay with each commune's HR (their commune page and explanations, audited); this page, naming
+/// nobody, is not audited.
 struct UnmetNeedsPage {
     let environment: ServiceEnvironment
 
@@ -23,9 +24,6 @@ struct UnmetNeedsPage {
                     request, user: user, what: shell.language.pick("Aucun plan \(text).", "No plan \(text)."))
             }
             let (record, planContext) = (documents.record, documents.context)
-            try await AuditTrail(store: environment.store).record(
-                user, request: request, context: context, subject: "plan \(id)",
-                agentCount: Set(record.plan.unmetNeeds.map(\.need.agentID)).count)
             let content =
                 PlanUnmetNeedsHTML.sections(planContext)
                 + "<p><a href=\"\(shell.link("/api/plans/\(id)/report"))\">\(shell.t("Rapport du plan", "Plan report"))</a> · <a href=\"\(shell.link("/territories/\(record.territoryID)"))\">\(shell.t("Retour au tableau de bord", "Back to the dashboard"))</a></p>\n"
