@@ -161,6 +161,27 @@
                     """,
                     "CREATE INDEX identityLink_userID ON identityLink (userID)",
                 ]),
+            // The revision of what pages show (``RevisionStore``), bumped when a transaction changing one of
+            // ``DataRevisionSource/tables`` commits: the triggers are deferred, so that the revision's row is
+            // locked only while committing, after every other lock the transaction takes (locked earlier, a
+            // long import would hold it throughout, and two transactions updating jobs could deadlock on it).
+            Migration(
+                identifier: "v7 data revision",
+                statements: [
+                    "CREATE TABLE dataRevision (id integer PRIMARY KEY CHECK (id = 1), value bigint NOT NULL)",
+                    "INSERT INTO dataRevision (id, value) VALUES (1, 0)",
+                    """
+                    CREATE FUNCTION bumpDataRevision() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT
+                    AS 'BEGIN UPDATE dataRevision SET value = value + 1; RETURN NULL; END'
+                    """,
+                ]
+                    + DataRevisionSource.tables.map { table, events in
+                        PostgresQuery(
+                            unsafeSQL: """
+                                CREATE CONSTRAINT TRIGGER \(table)_revision AFTER \(events.joined(separator: " OR ")) \
+                                ON \(table) DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bumpDataRevision()
+                                """)
+                    }),
         ]
 
         /// Applies the migrations the database has not had yet, in one transaction; the first one also

@@ -18,6 +18,8 @@ public struct ServiceEnvironment: Sendable {
     let tenders = TenderCache()
     /// Stored plans decoded, with their documents' context.
     let plans = PlanCache()
+    /// The dashboards' content, by data revision.
+    let dashboards = DashboardCache()
 
     public init(
         store: any ParcoursDatabase, configuration: Configuration, metrics: RequestMetrics = RequestMetrics(),

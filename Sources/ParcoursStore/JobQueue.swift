@@ -152,6 +152,8 @@ package enum JobColumns {
 }
 
 /// Everything Parcours keeps in its database: imports, catalogues, plans, the job queue, and the
-/// service's users, tokens and audit log (``AccessStore``); what ``SQLiteStore`` and the PostgreSQL
-/// store both are.
-public typealias ParcoursDatabase = PlanStore & JobQueue & AccessStore & ErasureStore & IdentityLinkStore
+/// service's users, tokens and audit log (``AccessStore``), the identities linked to users
+/// (``IdentityLinkStore``) and the revision of what pages show (``RevisionStore``); what ``SQLiteStore``
+/// and the PostgreSQL store both are.
+public typealias ParcoursDatabase =
+    PlanStore & JobQueue & AccessStore & ErasureStore & IdentityLinkStore & RevisionStore

@@ -86,6 +86,7 @@ enum Schema {
         JobSchema.register(in: &migrator)
         AccessSchema.register(in: &migrator)
         IdentityLinkSchema.register(in: &migrator)
+        RevisionSchema.register(in: &migrator)
         return migrator
     }
 }

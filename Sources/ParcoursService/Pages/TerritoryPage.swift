@@ -21,11 +21,26 @@ struct TerritoryPage {
         }
     }
 
+    /// The page: its content as kept by ``DashboardCache`` for the data revision, in the user's frame.
     private func page(_ request: Request, user: UserAccount, territoryID: String) async throws -> String {
         let shell = PageShell(request: request, user: user)
         let language = shell.language
-        let configuration = environment.configuration
-        let territory = configuration.territory(id: territoryID)
+        let revision = try await environment.store.dataRevision()
+        let content = try await environment.dashboards.content(
+            for: DashboardCache.Key(territoryID: territoryID, language: language, role: user.role),
+            revision: revision
+        ) { [environment] in
+            try await TerritoryPage(environment: environment).content(shell: shell, territoryID: territoryID)
+        }
+        let territory = environment.configuration.territory(id: territoryID)
+        let name = territory.map { language.pick($0.name, $0.nameEN) } ?? territoryID
+        return shell.page(title: language.pick("Tableau de bord — ", "Dashboard — ") + name, content: content)
+    }
+
+    /// What the page shows, the same for every user of a role: nothing of `shell`'s user but the role.
+    private func content(shell: PageShell, territoryID: String) async throws -> String {
+        let language = shell.language
+        let role = shell.user?.role
         let assembly = try await environment.diagnosis()
         let report = assembly.report(audience: .aggregates, language: language, territoryID: territoryID)
         let plans = try await environment.store.plans(territoryID: territoryID)
@@ -51,7 +66,7 @@ struct TerritoryPage {
                 content += """
                     <tr><td>\(plan.id)</td><td>\(date)</td><td>\(HTMLText.escape(plan.label))</td>\
                     <td><a href="\(shell.link("/api/plans/\(plan.id)/report"))">\(shell.t("rapport du plan", "plan report")) \(plan.id)</a>\
-                    \(user.role == .coordinator ? " · <a href=\"\(shell.link("/plans/\(plan.id)/unmet-needs"))\">\(shell.t("besoins non couverts", "unmet needs"))</a>" : "")</td>\
+                    \(role == .coordinator ? " · <a href=\"\(shell.link("/plans/\(plan.id)/unmet-needs"))\">\(shell.t("besoins non couverts", "unmet needs"))</a>" : "")</td>\
                     <td><a href="\(shell.link("/plans/\(plan.id)/tender"))">\(shell.t("dossier de consultation du plan", "tender package of plan")) \(plan.id)</a></td></tr>
 
                     """
@@ -62,7 +77,7 @@ struct TerritoryPage {
         content +=
             PlanRunForm(
                 shell: shell, territoryID: territoryID, plans: plans,
-                jobs: try await environment.store.jobs(territoryID: territoryID), canRun: user.role == .coordinator
+                jobs: try await environment.store.jobs(territoryID: territoryID), canRun: role == .coordinator
             ).html
         if let latest = plans.first,
             let documents = try await environment.readableDocuments(
@@ -70,7 +85,6 @@ struct TerritoryPage {
         {
             content += PlanReportHTML.unmetNeedsSection(documents.context)
         }
-        let name = territory.map { language.pick($0.name, $0.nameEN) } ?? territoryID
-        return shell.page(title: language.pick("Tableau de bord — ", "Dashboard — ") + name, content: content)
+        return content
     }
 }
