@@ -3,7 +3,9 @@
 # The service is killed with SIGKILL twice, then restarted on the same database (same port and instance
 # name) each time:
 # 1. during a large catalogue import: a provider uploads a big LHEO file (scripts/bench/generate-lheo.py,
-#    MEGABYTES, default 40: imported by a background job), killed while the import's transaction is open;
+#    MEGABYTES, default 40: imported by a background job), killed while the import's write transaction is
+#    open, as SQLite tells (kill_during_write.py); an upload answering no job id, or a kill that came after
+#    the import committed, fails the check;
 # 2. during a plan run (POST /api/plans), killed while the plan job runs.
 # After each restart: the database is intact (PRAGMA integrity_check) and nothing is half-written (no
 # imported file without its catalogue version, no version without all its courses and sessions, one
@@ -24,8 +26,8 @@ provider=$(provider_of_catalogue "$database" formations-numeriques-haute-corse.l
 token=$(create_user "$database" provider "Formations Numériques de Haute-Corse" --provider "$provider")
 coordinator=$(create_user "$database" coordinator "Coordination de la CA de Bastia" --territory bastia)
 
-# What a half-written store would show: prints one line per problem found. The sqlite3 shell waits for
-# the service's write transaction in progress (a resumed import holds the database until it commits).
+# What a half-written store would show: prints one line per problem found. The sqlite3 shell reads the
+# last committed state beside the service's write transaction in progress (WAL mode).
 half_written() {
   sqlite3 -cmd ".timeout 600000" "$database" "
     SELECT 'integrity: ' || integrity_check FROM pragma_integrity_check WHERE integrity_check != 'ok';
@@ -43,25 +45,33 @@ half_written() {
 
 count() { sqlite3 -cmd ".timeout 600000" "$database" "SELECT count(*) FROM $1"; }
 
-# Waits until job ID (asked with TOKEN) runs and the database has a write transaction open (its rollback
-# journal or a growing WAL), then kills the service with SIGKILL; WHAT names the moment.
-kill_while_running() {
-  local id=$1 token=$2 what=$3 caught=""
-  for _ in $(seq 1 1200); do
-    if [ "$(job_state "$id" "$token")" = running ] && { [ -e "$database-journal" ] || [ -s "$database-wal" ]; }; then
-      caught=yes
-      break
-    fi
-    sleep 0.1
-  done
-  if [ -n "$caught" ] && kill -9 "$service_pid" 2>/dev/null; then
+# Kills the service with SIGKILL while job ID runs with its write transaction open, as SQLite itself tells
+# (kill_during_write.py: the job's row says running and `BEGIN IMMEDIATE` is refused with SQLITE_BUSY);
+# WHAT names the moment. Fails when that moment never came, or when the job's result was committed before
+# the kill after all (TABLE grew from COUNT_BEFORE rows): then the kill did not test a half-done write.
+kill_during_write() { # JOB WHAT TABLE COUNT_BEFORE
+  local id=$1 what=$2 table=$3 before=$4 seen
+  if seen=$(python3 scripts/check/kill_during_write.py "$database" "$id" "$service_pid" 120); then
     wait "$service_pid" 2>/dev/null || true
-    check_pass "service killed with SIGKILL $what"
+    if [ "$(count "$table")" -eq "$before" ]; then
+      check_pass "service killed with SIGKILL $what, its write transaction open ($seen)"
+    else
+      check_fail "the service was killed $what only after its write committed ($table: $before → $(count "$table"))"
+    fi
   else
-    check_fail "could not catch the service $what (job $(job_state "$id" "$token"))"
+    check_fail "could not kill the service $what while its write was open: $seen"
     kill -9 "$service_pid" 2>/dev/null || true
     wait "$service_pid" 2>/dev/null || true
   fi
+}
+
+# The id of the job an upload's or a plan request's ANSWER (JSON) names; empty when it names none.
+job_id_of() {
+  python3 -c 'import json, sys
+try:
+    print(json.loads(sys.argv[1]).get("id", ""))
+except ValueError:
+    pass' "$1"
 }
 
 # After a restart: the job's end, and what the database holds.
@@ -103,9 +113,14 @@ staging="$database.staging"
 # 1. Killed during a large import.
 versions_before=$(count catalogueVersion)
 echo "Uploading $(du -m "$big" | cut -f1) MB of LHEO (a background import), then killing the service while it imports…"
-job=$(curl -s -X POST --data-binary "@$big" -H "Authorization: Bearer $token" \
-  "$service_url/api/catalogues?file=big.lheo.xml" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
-kill_while_running "$job" "$token" "during the import"
+answer=$(curl -s -X POST --data-binary "@$big" -H "Authorization: Bearer $token" \
+  "$service_url/api/catalogues?file=big.lheo.xml")
+job=$(job_id_of "$answer")
+if [ -z "$job" ]; then
+  check_fail "the upload answered no job id: $(head -c 300 <<<"$answer")"
+  check_summary
+fi
+kill_during_write "$job" "during the import" catalogueVersion "$versions_before"
 check_after_restart "$job" "$token" "during the import" catalogueVersion "$versions_before"
 leftovers=$(find "$staging" "$TMPDIR" -mindepth 1 -maxdepth 1 2>/dev/null | grep -c . || true)
 [ "$leftovers" -eq 0 ] &&
@@ -115,9 +130,13 @@ leftovers=$(find "$staging" "$TMPDIR" -mindepth 1 -maxdepth 1 2>/dev/null | grep
 # 2. Killed during a plan run.
 plans_before=$(count plan)
 echo "Running a plan of Bastia as a job, then killing the service while it plans…"
-job=$(curl -s -X POST -H "Authorization: Bearer $coordinator" -H 'Content-Type: application/json' \
-  -d '{"label": "crash check", "timeLimit": 20}' "$service_url/api/plans" |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+answer=$(curl -s -X POST -H "Authorization: Bearer $coordinator" -H 'Content-Type: application/json' \
+  -d '{"label": "crash check", "timeLimit": 20}' "$service_url/api/plans")
+job=$(job_id_of "$answer")
+if [ -z "$job" ]; then
+  check_fail "the plan request answered no job id: $(head -c 300 <<<"$answer")"
+  check_summary
+fi
 # A plan writes only at its end: wait until it runs, then a little into its solve.
 for _ in $(seq 1 600); do
   [ "$(job_state "$job" "$coordinator")" = running ] && break
