@@ -29,9 +29,9 @@
 
         func add(_ course: CatalogueCourse, provider: CatalogueProvider) throws {
             let version = try versionID(of: provider)
-            courses.append(try CatalogueColumns.course(course, versionID: version))
+            courses.append(CatalogueColumns.course(course, versionID: version))
             for row in CatalogueColumns.competences(course, versionID: version) { competences.append(row) }
-            for row in try CatalogueColumns.sessions(course, versionID: version) { sessions.append(row) }
+            for row in CatalogueColumns.sessions(course, versionID: version) { sessions.append(row) }
             counts[version, default: (0, 0)].courses += 1
             counts[version, default: (0, 0)].sessions += course.sessions.count
             courseCount += 1

@@ -11,30 +11,33 @@ final class CatalogueWriter {
     private let importedAt = Date()
     private var versions: [String: Int64] = [:]
     private var counts: [Int64: (courses: Int, sessions: Int)] = [:]
-    private let insertCourse: Statement
-    private let insertCompetence: Statement
-    private let insertSession: Statement
+    private let insertCourse: SQLiteInsert
+    private let insertCompetence: SQLiteInsert
+    private let insertSession: SQLiteInsert
     private(set) var courseCount = 0
 
     init(db: Database, fileID: Int64) throws {
         self.db = db
         self.fileID = fileID
-        insertCourse = try db.makeStatement(
-            sql: SQLiteStore.insertSQL(into: "course", columns: CatalogueColumns.course))
-        insertCompetence = try db.makeStatement(
-            sql: SQLiteStore.insertSQL(into: "courseCompetence", columns: CatalogueColumns.competence))
-        insertSession = try db.makeStatement(
-            sql: SQLiteStore.insertSQL(into: "courseSession", columns: CatalogueColumns.session))
+        insertCourse = try SQLiteInsert(
+            SQLiteStore.insertSQL(into: "course", columns: CatalogueColumns.course), in: db)
+        insertCompetence = try SQLiteInsert(
+            SQLiteStore.insertSQL(into: "courseCompetence", columns: CatalogueColumns.competence), in: db)
+        insertSession = try SQLiteInsert(
+            SQLiteStore.insertSQL(into: "courseSession", columns: CatalogueColumns.session), in: db)
     }
 
     func add(_ course: CatalogueCourse, provider: CatalogueProvider) throws {
         let version = try versionID(of: provider)
-        try insertCourse.execute(arguments: StatementArguments(try CatalogueColumns.course(course, versionID: version)))
+        insertCourse.bind(CatalogueColumns.course(course, versionID: version))
+        try insertCourse.run()
         for row in CatalogueColumns.competences(course, versionID: version) {
-            try insertCompetence.execute(arguments: StatementArguments(row))
+            insertCompetence.bind(row)
+            try insertCompetence.run()
         }
-        for row in try CatalogueColumns.sessions(course, versionID: version) {
-            try insertSession.execute(arguments: StatementArguments(row))
+        for row in CatalogueColumns.sessions(course, versionID: version) {
+            insertSession.bind(row)
+            try insertSession.run()
         }
         counts[version, default: (0, 0)].courses += 1
         counts[version, default: (0, 0)].sessions += course.sessions.count

@@ -39,17 +39,7 @@ package enum ResultsJSON {
             bytes.append(UInt8(ascii: "}"))
         }
 
-        mutating func integer(_ value: Int) {
-            switch value {
-            case 0..<10:
-                bytes.append(UInt8(ascii: "0") + UInt8(value))
-            case 10..<100:
-                bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
-                bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
-            default:
-                bytes.append(contentsOf: String(value).utf8)
-            }
-        }
+        mutating func integer(_ value: Int) { JSONOutput.integer(value, into: &bytes) }
 
         /// A finite number, in the shortest form that reads back to the same value.
         mutating func number(_ value: Double) {
@@ -64,25 +54,7 @@ package enum ResultsJSON {
             bytes.append(UInt8(ascii: "]"))
         }
 
-        private mutating func string(_ text: String) {
-            bytes.append(UInt8(ascii: "\""))
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
-                case ..<0x20:
-                    bytes.append(contentsOf: "\\u00".utf8)
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
-                default:
-                    bytes.append(byte)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
-
-        private static let hexDigits = Array("0123456789abcdef".utf8)
+        private mutating func string(_ text: String) { JSONOutput.string(text, into: &bytes) }
     }
 
     /// Stored results that do not read as this encoding describes.

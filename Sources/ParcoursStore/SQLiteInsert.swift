@@ -53,6 +53,20 @@ struct SQLiteInsert {
         sqlite3_bind_null(statement.sqliteStatement, index)
     }
 
+    /// Binds `values` to the parameters 1, 2… in order, as GRDB would store them (a flag as 0 or 1).
+    func bind(_ values: [ColumnValue]) {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .text(let text), .json(let text): bind(index, text)
+            case .integer(let integer): bind(index, integer)
+            case .number(let number): sqlite3_bind_double(statement.sqliteStatement, index, number)
+            case .flag(let flag): bind(index, flag ? 1 : 0)
+            case .null: bindNull(index)
+            }
+        }
+    }
+
     /// Runs the statement with the values bound, then makes it ready for the next ones.
     func run() throws {
         let code = sqlite3_step(statement.sqliteStatement)
