@@ -337,28 +337,26 @@ struct PlanSearch {
     /// Replaces a participant of a full session by a waiting agent when the objective rises: waiting
     /// agents by decreasing gain, against participants by increasing loss.
     private mutating func swapIntoFullSession(_ session: Int) -> Bool {
-        var waiting: [(gain: Double, option: Int)] = []
-        for option in instance.sessionOptions[session].map(Int.init) where !state.isActive[option] {
-            let agent = agentOf(option)
-            guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
-                state.coversNewNeed(option)
-            else { continue }
-            waiting.append((state.gain(option), option))
-        }
-        guard let bestWaiting = waiting.map(\.gain).max() else { return false }
         var losses: [(loss: Double, option: Int)] = []
         for option in state.members[session].map(Int.init) where !state.isPinnedOption[option] {
-            let before = state.objective
-            state.deactivate(option)
-            losses.append((before - state.objective, option))
-            state.activate(option)
+            losses.append((state.loss(ofDeactivating: option), option))
         }
-        guard let smallestLoss = losses.map(\.loss).min(), bestWaiting > smallestLoss + PlanState.epsilon else {
-            return false
+        guard let smallestLoss = losses.map(\.loss).min() else { return false }
+        // Only agents who would gain more than the cheapest member loses can take a seat.
+        var waiting: [(gain: Double, option: Int)] = []
+        for option in instance.sessionOptions[session].map(Int.init) where !state.isActive[option] {
+            guard state.coversNewNeed(option) else { continue }
+            let gain = state.gain(option)
+            let agent = agentOf(option)
+            guard gain > smallestLoss + PlanState.epsilon, state.isFree(agent: agent, for: session),
+                state.fitsAllowance(agent: agent, session: session)
+            else { continue }
+            waiting.append((gain, option))
         }
+        guard !waiting.isEmpty else { return false }
         waiting.sort { ($0.gain, $1.option) > ($1.gain, $0.option) }
         losses.sort { ($0.loss, $0.option) < ($1.loss, $1.option) }
-        for candidate in waiting where candidate.gain > smallestLoss + PlanState.epsilon {
+        for candidate in waiting {
             for member in losses where candidate.gain > member.loss + PlanState.epsilon {
                 let before = state.objective
                 state.deactivate(member.option)

@@ -93,6 +93,32 @@ struct PlanState: Sendable {
         return (gained - instance.optionCost(option), weight)
     }
 
+    /// What deactivating an active option takes from the objective, without deactivating it: the values of
+    /// the needs it covers, less what the agent's other sessions that teach them would cover them for
+    /// (as ``deactivate(_:)`` hands them over), and the fairness bonus of the weight left uncovered, minus
+    /// its seat and trip.
+    func loss(ofDeactivating option: Int) -> Double {
+        let agent = Int(instance.optionAgent[option])
+        var lost = -instance.optionCost(option)
+        var uncoveredWeight = 0.0
+        for k in needRange(option) where needCover[Int(instance.optionNeeds[k])] == Int32(option) {
+            let need = instance.optionNeeds[k]
+            var replacement: Double?
+            for other in agentActive[agent] where Int(other) != option {
+                for j in needRange(Int(other)) where instance.optionNeeds[j] == need {
+                    replacement = max(replacement ?? -.infinity, instance.optionNeedValue[j])
+                }
+            }
+            if let replacement {
+                lost += instance.optionNeedValue[k] - replacement
+            } else {
+                lost += instance.optionNeedValue[k]
+                uncoveredWeight += instance.needWeight[Int(need)]
+            }
+        }
+        return lost - fairnessDelta(commune: instance.agentCommune[agent], delta: -uncoveredWeight)
+    }
+
     /// Whether activating the option would cover at least one need not covered yet (attending for nothing
     /// is never planned).
     func coversNewNeed(_ option: Int) -> Bool {

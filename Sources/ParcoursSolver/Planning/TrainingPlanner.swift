@@ -20,11 +20,19 @@ public struct PlanningProgress: Codable, Sendable {
 /// Pins first, then a Lagrangian bound in rounds, each followed by a Lagrangian heuristic (the sessions
 /// the relaxation opens, filled at its prices) of which the best plan is kept and polished by local moves,
 /// then a large-neighbourhood search (empty a few related sessions, repair greedily, keep unless worse)
-/// and a final refinement of the bound. The search stops on the time limit, on a stall, or once the plan
-/// is proven within the policy's gap target. Deterministic for the policy's seed unless the time limit
-/// cuts the search short.
+/// and a final refinement of the bound. The search stops once the plan is proven within the policy's gap
+/// target, on a stall, at the end of its iteration budgets, or on the time limit. Phases are budgeted in
+/// iterations, not time: deterministic for the policy's seed unless the time limit cuts the search short.
 public struct TrainingPlanner: Sendable {
     public let problem: PlanningProblem
+
+    /// Rounds of the bound, each followed by a Lagrangian heuristic, and subgradient iterations per round.
+    static let boundRounds = 8
+    static let iterationsPerRound = 25
+    /// The large-neighbourhood search's budget in moves, as a multiple of its patience (its stall limit).
+    static let movesPerPatience = 20
+    /// Subgradient iterations of the final refinement of the bound.
+    static let finalIterations = 200
 
     public init(problem: PlanningProblem) {
         self.problem = problem
@@ -54,11 +62,12 @@ public struct TrainingPlanner: Sendable {
                     <= max(gapTarget * abs(bound.best), 1e-6 * max(1, abs(bound.best)))
         }
         report()
-        // The bound in rounds, each followed by a Lagrangian heuristic at its prices.
-        let share = clock.limit * 0.4
-        for _ in 0..<8 where !closed() && clock.seconds <= share {
-            bound.run(iterations: 25, target: search.state.objective, gap: gapTarget) {
-                clock.seconds > share
+        // The bound in rounds, each followed by a Lagrangian heuristic at its prices. Every phase counts
+        // iterations or moves, so that a seed gives one plan whatever the machine's load; the time limit
+        // is the only wall-clock cut-off.
+        for _ in 0..<Self.boundRounds where !closed() && !clock.isOver {
+            bound.run(iterations: Self.iterationsPerRound, target: search.state.objective, gap: gapTarget) {
+                clock.isOver
             }
             var guided = pinned
             guided.construct(guidedBy: bound)
@@ -68,9 +77,10 @@ public struct TrainingPlanner: Sendable {
         search.prune()
         report()
         var stall = 0
+        var moves = 0
         let patience = max(250, instance.sessionCount)
-        // A fifth of the time is left to the final bound.
-        while stall < patience, clock.seconds < clock.limit * 0.8, !closed() {
+        while stall < patience, moves < Self.movesPerPatience * patience, !closed(), !clock.isOver {
+            moves += 1
             if search.improve() {
                 stall = 0
                 report()
@@ -78,8 +88,13 @@ public struct TrainingPlanner: Sendable {
                 stall += 1
             }
         }
-        search.prune()
-        bound.run(iterations: 200, target: search.state.objective, gap: gapTarget) { clock.isOver }
+        // The local moves again only if the large-neighbourhood search changed the plan they left.
+        if moves > 0 { search.prune() }
+        if !closed() {
+            bound.run(iterations: Self.finalIterations, target: search.state.objective, gap: gapTarget) {
+                clock.isOver
+            }
+        }
         report()
         return PlanReport(state: search.state).plan(
             bound: bound.best, seconds: clock.seconds, releasedPins: search.releasedPins)
