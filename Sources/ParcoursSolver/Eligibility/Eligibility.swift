@@ -43,6 +43,19 @@ public enum Eligibility {
         return failures
     }
 
+    /// Whether every constraint but level fit and travel holds: what the planner checks once it has found
+    /// travel within the limit from its table of road distances (the same rules as
+    /// ``sessionFailures(agent:course:session:context:)``, stopping at the first failure).
+    static func holdsBesidesTravel(
+        agent: Agent, course: Course, session: TrainingSession, context: EligibilityContext
+    ) -> Bool {
+        remoteAccess(agent: agent, session: session) == nil && status(agent: agent, session: session) == nil
+            && equipment(agent: agent, session: session) == nil && language(agent: agent, course: course) == nil
+            && schedule(agent: agent, session: session) == nil && unavailability(agent: agent, session: session) == nil
+            && publicHoliday(session: session, context: context) == nil
+            && registration(session: session, context: context) == nil
+    }
+
     /// The road distance from an origin to a venue (straight line × the circuity factor for that distance)
     /// and the factor used: the rule of the travel constraint, shared with the planner's travel costs.
     static func road(from origin: Coordinate, to venue: Coordinate, circuity: Circuity) -> (

@@ -39,12 +39,15 @@ struct PlanBound {
     private static let deflection = 1.5
     /// The change penalty of every previous assignment.
     private let constant: Double
-    /// What an option's reduced profit is made of, stored option by option for one linear pass.
+    /// What an option's reduced profit is made of, stored session by session (in each session's
+    /// ``PlanningInstance/sessionOptions`` order) for linear passes: the profits of a session's options are
+    /// then contiguous, as is what an iteration reads of them.
     private struct OptionTerms {
         /// Minus its seat and trip costs.
         let base: Double
         /// Its session's hours.
         let hours: Double
+        let option: Int32
         let agent: Int32
         let commune: Int32
         /// Its needs: `entries[start..<end]`.
@@ -59,8 +62,10 @@ struct PlanBound {
     }
     private let options: [OptionTerms]
     private let entries: [NeedTerms]
-    /// Every option's reduced profit at the current prices (``computeProfits()``).
-    private(set) var profit: [Double]
+    /// Where each session's options start in `options` and `profit` (one more entry: the end).
+    private let sessionStart: [Int]
+    /// Every option's reduced profit at the current prices (``computeProfits()``), in `options` order.
+    private var reducedProfit: [Double]
 
     init(instance: PlanningInstance) {
         self.instance = instance
@@ -77,18 +82,34 @@ struct PlanBound {
         // Starts as if every commune stayed below its floor, the usual case when seats are scarce.
         fairnessPrice = Array(repeating: bonus, count: instance.communeCodes.count)
         constant = -instance.policy.changePenalty * Double(instance.previousCount)
-        options = (0..<instance.optionCount).map { option in
-            let agent = Int(instance.optionAgent[option])
-            return OptionTerms(
-                base: -instance.optionCost(option), hours: instance.sessionHours[Int(instance.optionSession[option])],
-                agent: Int32(agent), commune: Int32(instance.agentCommune[agent]),
-                start: instance.optionNeedStart[option], end: instance.optionNeedStart[option + 1])
+        var options: [OptionTerms] = []
+        var entries: [NeedTerms] = []
+        var sessionStart: [Int] = [0]
+        options.reserveCapacity(instance.optionCount)
+        entries.reserveCapacity(instance.optionNeeds.count)
+        for session in 0..<instance.sessionCount {
+            for option in instance.sessionOptions[session].map(Int.init) {
+                let agent = Int(instance.optionAgent[option])
+                let start = Int32(entries.count)
+                for k in Int(instance.optionNeedStart[option])..<Int(instance.optionNeedStart[option + 1]) {
+                    let need = Int(instance.optionNeeds[k])
+                    entries.append(
+                        NeedTerms(
+                            need: Int32(need), value: instance.optionNeedValue[k], weight: instance.needWeight[need]))
+                }
+                options.append(
+                    OptionTerms(
+                        base: -instance.optionCost(option), hours: instance.sessionHours[session],
+                        option: Int32(option),
+                        agent: Int32(agent), commune: Int32(instance.agentCommune[agent]), start: start,
+                        end: Int32(entries.count)))
+            }
+            sessionStart.append(options.count)
         }
-        entries = instance.optionNeeds.indices.map { k in
-            let need = Int(instance.optionNeeds[k])
-            return NeedTerms(need: Int32(need), value: instance.optionNeedValue[k], weight: instance.needWeight[need])
-        }
-        profit = Array(repeating: 0, count: instance.optionCount)
+        self.options = options
+        self.entries = entries
+        self.sessionStart = sessionStart
+        reducedProfit = Array(repeating: 0, count: options.count)
         needGradient = Array(repeating: 0, count: instance.needCount)
         needDirection = needGradient
         hourGradient = Array(repeating: 0, count: instance.agentCount)
@@ -99,13 +120,12 @@ struct PlanBound {
     }
 
     /// Every option's profit at the current prices: its needs at their reduced values
-    /// max(0, vₒₙ + λ꜀·wₙ − μₙ), minus its costs and νₐ × its hours. One pass in option order (options are
-    /// stored agent by agent, so the prices are read almost in order).
+    /// max(0, vₒₙ + λ꜀·wₙ − μₙ), minus its costs and νₐ × its hours. One pass over the option terms.
     private mutating func computeProfits() {
         let (needPrice, hourPrice, fairnessPrice) = (self.needPrice, self.hourPrice, self.fairnessPrice)
         options.withUnsafeBufferPointer { options in
             entries.withUnsafeBufferPointer { entries in
-                profit.withUnsafeMutableBufferPointer { profit in
+                reducedProfit.withUnsafeMutableBufferPointer { profit in
                     for (index, option) in options.enumerated() {
                         let lambda = fairnessPrice[Int(option.commune)]
                         var total = option.base - hourPrice[Int(option.agent)] * option.hours
@@ -134,7 +154,7 @@ struct PlanBound {
         var coverCount = [Int32](repeating: 0, count: instance.needCount)
         var hoursUsed = [Double](repeating: 0, count: instance.agentCount)
         var coveredWeight = [Double](repeating: 0, count: instance.communeCodes.count)
-        var profits: [(profit: Double, option: Int32)] = []
+        var profits: [(profit: Double, position: Int32)] = []
         for iteration in 0..<iterations {
             // The first iteration always runs: any multipliers give a valid bound, so a plan never
             // leaves without one however little time is left.
@@ -149,17 +169,16 @@ struct PlanBound {
             for agent in 0..<instance.agentCount { value += hourPrice[agent] * instance.allowance[agent] }
             for session in 0..<instance.sessionCount {
                 guard let total = select(session, into: &profits) else { continue }
-                let hours = instance.sessionHours[session]
                 value += total
                 for chosen in profits {
-                    let option = Int(chosen.option)
-                    let agent = Int(instance.optionAgent[option])
-                    hoursUsed[agent] += hours
-                    let commune = instance.agentCommune[agent]
-                    for k in needRange(option) where needValue(k, commune: commune) > 0 {
-                        let need = Int(instance.optionNeeds[k])
-                        coverCount[need] += 1
-                        coveredWeight[commune] += instance.needWeight[need]
+                    let terms = options[Int(chosen.position)]
+                    hoursUsed[Int(terms.agent)] += terms.hours
+                    let commune = Int(terms.commune)
+                    let lambda = fairnessPrice[commune]
+                    for entry in entries[Int(terms.start)..<Int(terms.end)]
+                    where entry.value + lambda * entry.weight - needPrice[Int(entry.need)] > 0 {
+                        coverCount[Int(entry.need)] += 1
+                        coveredWeight[commune] += entry.weight
                     }
                 }
             }
@@ -241,27 +260,32 @@ struct PlanBound {
         }
     }
 
+    /// The reduced profit of the session's option at `offset` in its ``PlanningInstance/sessionOptions``.
+    func profit(session: Int, offset: Int) -> Double {
+        reducedProfit[sessionStart[session] + offset]
+    }
+
     /// The session's part of the relaxed solution at the current prices: its best options by reduced
     /// profit (between its minimum and maximum, beyond the minimum only while positive) left in `chosen`
-    /// in decreasing order, and their total minus the fixed cost; nil (and `chosen` meaningless) when the
-    /// session stays closed.
-    func select(_ session: Int, into chosen: inout [(profit: Double, option: Int32)]) -> Double? {
-        let options = instance.sessionOptions[session]
+    /// (positions in the option terms) in decreasing order, and their total minus the fixed cost; nil (and
+    /// `chosen` meaningless) when the session stays closed.
+    func select(_ session: Int, into chosen: inout [(profit: Double, position: Int32)]) -> Double? {
+        let positions = sessionStart[session]..<sessionStart[session + 1]
         let minimum = instance.minimumSeats[session]
-        guard options.count >= minimum, instance.maximumSeats[session] >= minimum else { return nil }
+        guard positions.count >= minimum, instance.maximumSeats[session] >= minimum else { return nil }
         // Only the best `maximum` can be taken: kept in order in a small buffer (a partial selection, the
         // prefix a full sort by decreasing profit, then option, would give).
-        let kept = min(instance.maximumSeats[session], options.count)
+        let kept = min(instance.maximumSeats[session], positions.count)
         chosen.removeAll(keepingCapacity: true)
-        for option in options {
-            let profit = profit[Int(option)]
+        for position in positions {
+            let profit = reducedProfit[position]
             if chosen.count == kept {
                 guard profit > chosen[kept - 1].profit else { continue }
                 chosen.removeLast()
             }
-            var position = chosen.count
-            while position > 0 && chosen[position - 1].profit < profit { position -= 1 }
-            chosen.insert((profit, option), at: position)
+            var slot = chosen.count
+            while slot > 0 && chosen[slot - 1].profit < profit { slot -= 1 }
+            chosen.insert((profit, Int32(position)), at: slot)
         }
         var taken = 0
         var total = -instance.fixedCost[session]
@@ -273,10 +297,6 @@ struct PlanBound {
         return total > 0 ? total : nil
     }
 
-    @inline(__always) private func needRange(_ option: Int) -> Range<Int> {
-        Int(instance.optionNeedStart[option])..<Int(instance.optionNeedStart[option + 1])
-    }
-
     /// The scaled slack of a commune's fairness link: its covered weight in the relaxed solution minus y꜀,
     /// the relaxed bonus weight (F꜀ while λ꜀ < bonus; at λ꜀ = bonus any y꜀ in [0, F꜀] is optimal, and the
     /// one nearest the covered weight gives the subgradient that stays in bounds).
@@ -284,11 +304,5 @@ struct PlanBound {
         let cap = fairnessCap[commune]
         let y = fairnessPrice[commune] < bonus ? cap : min(cap, covered)
         return (covered - y) / max(1, cap)
-    }
-
-    /// A need's value through the option's k-th need, at the current prices.
-    @inline(__always) private func needValue(_ k: Int, commune: Int) -> Double {
-        let need = Int(instance.optionNeeds[k])
-        return instance.optionNeedValue[k] + fairnessPrice[commune] * instance.needWeight[need] - needPrice[need]
     }
 }

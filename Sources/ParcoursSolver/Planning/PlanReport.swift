@@ -104,6 +104,7 @@ struct PlanReport: Sendable {
         for previous in problem.previousAssignments where !previous.isPinned {
             byKey["\(previous.agentID)\u{1}\(previous.competence)"] = previous.sessionID
         }
+        guard !byKey.isEmpty else { return Array(repeating: nil, count: problem.needs.count) }
         return problem.needs.map { byKey["\($0.agentID)\u{1}\($0.competence)"] }
     }
 
@@ -205,43 +206,51 @@ struct PlanReport: Sendable {
     }
 
     /// Per full session, the agents left out only because it is full, highest need weight first (one entry
-    /// per agent, their heaviest such need). Only sessions where an unmet need's agent is eligible for it
-    /// (an option) can give that reason, so only those are looked at.
+    /// per agent, their heaviest such need): the uncovered needs of options of full sessions whose agent is
+    /// free at that time and within their allowance (where ``reason(need:session:)`` gives `capacity`).
     private func waitlists() -> [String: [WaitlistEntry]] {
-        var entries: [Int: [String: WaitlistEntry]] = [:]
-        for (index, need) in problem.needs.enumerated()
-        where state.needCover[index] < 0 && need.weight > 0 && instance.needInPlan[index] {
-            for option in instance.agentOptions[instance.needAgent[index]].map(Int.init)
-            where state.needRange(option).contains(where: { instance.optionNeeds[$0] == Int32(index) })
-                && isLeftOutByCapacity(option)
-            {
-                let session = Int(instance.optionSession[option])
-                let entry = WaitlistEntry(agentID: need.agentID, competence: need.competence, weight: need.weight)
-                if let existing = entries[session]?[entry.agentID], existing.weight >= entry.weight { continue }
-                entries[session, default: [:]][entry.agentID] = entry
+        // Per full session, per agent, their heaviest need left out (the first of equal weights).
+        var heaviest: [Int: [Int: Int]] = [:]
+        for session in 0..<instance.sessionCount
+        where state.isOpen[session] && state.load(session) >= instance.maximumSeats[session] {
+            var byAgent: [Int: Int] = [:]
+            for option in instance.sessionOptions[session].map(Int.init) {
+                var free: Bool?
+                for k in state.needRange(option) {
+                    let need = Int(instance.optionNeeds[k])
+                    guard state.needCover[need] < 0, instance.needWeight[need] > 0, instance.needInPlan[need] else {
+                        continue
+                    }
+                    if free == nil { free = isFreeAndWithinAllowance(option) }
+                    guard free == true else { break }
+                    let agent = Int(instance.optionAgent[option])
+                    if let kept = byAgent[agent], instance.needWeight[kept] >= instance.needWeight[need] { continue }
+                    byAgent[agent] = need
+                }
             }
+            if !byAgent.isEmpty { heaviest[session] = byAgent }
         }
         return Dictionary(
-            uniqueKeysWithValues: entries.map { session, byAgent in
-                (
-                    problem.sessions[session].id,
-                    byAgent.values.sorted { ($1.weight, $0.agentID) < ($0.weight, $1.agentID) }
+            uniqueKeysWithValues: heaviest.map { session, byAgent in
+                let entries = byAgent.values.map { index in
+                    let need = problem.needs[index]
+                    return WaitlistEntry(agentID: need.agentID, competence: need.competence, weight: need.weight)
+                }
+                return (
+                    problem.sessions[session].id, entries.sorted { ($1.weight, $0.agentID) < ($0.weight, $1.agentID) }
                 )
             })
     }
 
-    /// Whether ``reason(need:session:)`` gives `capacity` for the option's needs: its session is open and
-    /// full, and the agent is free at that time and within their allowance (the same checks in the same
-    /// order, without wording the other reasons).
-    private func isLeftOutByCapacity(_ option: Int) -> Bool {
+    /// Whether the option's agent attends no session clashing with the option's session and has the hours
+    /// it takes left (the checks ``reason(need:session:)`` makes before `capacity`).
+    private func isFreeAndWithinAllowance(_ option: Int) -> Bool {
         let session = Int(instance.optionSession[option])
         let agent = Int(instance.optionAgent[option])
-        guard state.isOpen[session] else { return false }
         for other in state.agentActive[agent] {
             let attended = Int(instance.optionSession[Int(other)])
             if attended != session && instance.clash(session, attended) { return false }
         }
         return state.fitsAllowance(agent: agent, session: session)
-            && state.load(session) >= instance.maximumSeats[session]
     }
 }

@@ -82,7 +82,7 @@ struct PlanSearch {
     /// every agent takes free seats that pay. The planner polishes the best such plan with ``prune()``.
     mutating func construct(guidedBy bound: PlanBound) {
         var openings: [(value: Double, session: Int)] = []
-        var chosen: [(profit: Double, option: Int32)] = []
+        var chosen: [(profit: Double, position: Int32)] = []
         for session in 0..<instance.sessionCount where !state.isOpen[session] {
             if let value = bound.select(session, into: &chosen) { openings.append((value, session)) }
         }
@@ -95,8 +95,8 @@ struct PlanSearch {
             // Every option by decreasing reduced profit; whether one can join is checked only as the group
             // reaches it (the state's checks are the costly part, and a group is a few of many options).
             candidates.removeAll(keepingCapacity: true)
-            for option in instance.sessionOptions[session] {
-                candidates.append((bound.profit[Int(option)], Int(option)))
+            for (offset, option) in instance.sessionOptions[session].enumerated() {
+                candidates.append((bound.profit(session: session, offset: offset), Int(option)))
             }
             candidates.sort { ($0.profit, $1.option) > ($1.profit, $0.option) }
             group.removeAll(keepingCapacity: true)
@@ -105,10 +105,8 @@ struct PlanSearch {
                 guard group.count < maximum, candidate.profit > 0 || group.count < minimum else { break }
                 let agent = agentOf(candidate.option)
                 guard state.isFree(agent: agent, for: session), state.fitsAllowance(agent: agent, session: session),
-                    state.coversNewNeed(candidate.option)
+                    let gain = state.gainCoveringNewNeed(candidate.option), gain > PlanState.epsilon
                 else { continue }
-                let gain = state.gain(candidate.option)
-                guard gain > PlanState.epsilon else { continue }
                 group.append(candidate.option)
                 net += gain
             }
@@ -345,8 +343,7 @@ struct PlanSearch {
         // Only agents who would gain more than the cheapest member loses can take a seat.
         var waiting: [(gain: Double, option: Int)] = []
         for option in instance.sessionOptions[session].map(Int.init) where !state.isActive[option] {
-            guard state.coversNewNeed(option) else { continue }
-            let gain = state.gain(option)
+            guard let gain = state.gainCoveringNewNeed(option) else { continue }
             let agent = agentOf(option)
             guard gain > smallestLoss + PlanState.epsilon, state.isFree(agent: agent, for: session),
                 state.fitsAllowance(agent: agent, session: session)

@@ -119,6 +119,20 @@ struct PlanState: Sendable {
         return lost - fairnessDelta(commune: instance.agentCommune[agent], delta: -uncoveredWeight)
     }
 
+    /// What activating the option adds to the objective when it covers at least one need not covered yet
+    /// (``coversNewNeed(_:)`` and then ``gain(_:)`` in one pass over its needs); nil when it covers none.
+    func gainCoveringNewNeed(_ option: Int) -> Double? {
+        var gained = 0.0
+        var weight = 0.0
+        for k in needRange(option) where needCover[Int(instance.optionNeeds[k])] < 0 {
+            gained += instance.optionNeedValue[k]
+            weight += instance.needWeight[Int(instance.optionNeeds[k])]
+        }
+        guard weight > 0 else { return nil }
+        return gained - instance.optionCost(option)
+            + fairnessDelta(commune: instance.agentCommune[Int(instance.optionAgent[option])], delta: weight)
+    }
+
     /// Whether activating the option would cover at least one need not covered yet (attending for nothing
     /// is never planned).
     func coversNewNeed(_ option: Int) -> Bool {

@@ -168,9 +168,12 @@ struct PlanningInstance: Sendable {
         sessionsTeaching = teaching
 
         // Re-planning.
+        // Needs by agent and competence, only when there is a previous plan to match.
         var needKey: [String: [Int]] = [:]
-        for (index, need) in problem.needs.enumerated() {
-            needKey["\(need.agentID)\u{1}\(need.competence)", default: []].append(index)
+        if !problem.previousAssignments.isEmpty {
+            for (index, need) in problem.needs.enumerated() {
+                needKey["\(need.agentID)\u{1}\(need.competence)", default: []].append(index)
+            }
         }
         let sessionIndex = Dictionary(
             problem.sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -212,6 +215,7 @@ struct PlanningInstance: Sendable {
         var needsOfAgent = [[Int]](repeating: [], count: problem.agents.count)
         for (need, agent) in needAgent.enumerated() where needInPlan[need] { needsOfAgent[agent].append(need) }
         let fitting = Self.fittingSessions(courses: problem.courses, sessionCourse: sessionCourse)
+        let sessionIsRemote = problem.sessions.map(\.isRemote)
         var roads = RoadTable(sessions: problem.sessions)
         // Per session, the agent's needs it fits (`fitStamp` marks the sessions touched for this agent).
         var fitStamp = [Int32](repeating: -1, count: problem.sessions.count)
@@ -239,15 +243,13 @@ struct PlanningInstance: Sendable {
             let context = contexts[agent]
             let limit = Eligibility.travelLimit(agent: planned, policy: eligibilityPolicy).kilometres
             for session in touched {
-                let trainingSession = problem.sessions[session]
-                if trainingSession.isRemote && !policy.remoteAllowed { continue }
+                if sessionIsRemote[session] && !policy.remoteAllowed { continue }
                 let road = roads.kilometres(from: origin, to: session)
-                if trainingSession.venue != nil && road > limit { continue }  // travel fails: not eligible
-                let course = problem.courses[sessionCourse[session]!]
+                if !sessionIsRemote[session] && road > limit { continue }  // travel fails: not eligible
                 guard
-                    Eligibility.sessionFailures(
-                        agent: planned, course: course, session: trainingSession, context: context
-                    ).isEmpty
+                    Eligibility.holdsBesidesTravel(
+                        agent: planned, course: problem.courses[sessionCourse[session]!],
+                        session: problem.sessions[session], context: context)
                 else { continue }
                 let option = Int32(optionAgent.count)
                 optionAgent.append(Int32(agent))
