@@ -69,9 +69,10 @@ kill_during_write() { # JOB WHAT TABLE COUNT_BEFORE
 job_id_of() {
   python3 -c 'import json, sys
 try:
-    print(json.loads(sys.argv[1]).get("id", ""))
+    answer = json.loads(sys.argv[1])
 except ValueError:
-    pass' "$1"
+    answer = None
+print(answer.get("id", "") if isinstance(answer, dict) else "")' "$1"
 }
 
 # After a restart: the job's end, and what the database holds.
