@@ -112,6 +112,11 @@ import Testing
         try #require(table.status == 0, "\(table.standardError)")
         #expect(table.standardOutput.contains("minimum-group-size=8"))
         #expect(table.standardOutput.contains("sessions ouvertes"))
+        // Communes, job families and competences by the names the compare page shows, not their codes.
+        let rows = table.standardOutput.split(separator: "\n")
+        #expect(rows.contains { $0.hasPrefix("  Floreffe ") })
+        #expect(!rows.contains { $0.hasPrefix("  92045") })
+        #expect(rows.contains { $0.hasPrefix("  1.1 ") && $0.dropFirst(6).first?.isLetter == true })
         let json = try CommandRunner.run(
             ["compare", "--database", database, namurPlan, replanID, "--json"], in: folder)
         try #require(json.status == 0, "\(json.standardError)")

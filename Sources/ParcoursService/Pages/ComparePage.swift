@@ -39,22 +39,10 @@ struct ComparePage {
             }
             let comparison = PlanComparison(
                 language: shell.language, first: figures[0], second: figures[1],
-                names: names(territoryID: territoryID, language: shell.language))
+                names: PlanComparison.names(
+                    configuration: environment.configuration, territoryIDs: [territoryID], language: shell.language))
             return ResponseBody.html(page(comparison, shell: shell, territoryID: territoryID))
         }
-    }
-
-    /// The names people know the rows' keys by: competences with their title, job families, communes.
-    private func names(territoryID: String, language: Language) -> [String: String] {
-        let configuration = environment.configuration
-        var names: [String: String] = [:]
-        for competence in configuration.framework.areas.flatMap(\.competences) {
-            names[competence.code.rawValue] =
-                "\(competence.code.rawValue) \(language.pick(competence.titleFR, competence.titleEN))"
-        }
-        for family in configuration.jobFamilies { names[family.id] = language.pick(family.nameFR, family.nameEN) }
-        for commune in configuration.territory(id: territoryID)?.communes ?? [] { names[commune.code] = commune.name }
-        return names
     }
 
     private func page(_ comparison: PlanComparison, shell: PageShell, territoryID: String) -> String {

@@ -27,10 +27,12 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await options.openStore()
         var figures: [PlanFigures] = []
+        var territoryIDs: Set<String> = []
         for reference in [first, second] {
             let (stored, record) = try await options.loadPlan(reference, from: store)
             figures.append(
                 PlanFigures(planID: stored.id, label: stored.summary.label, record: record, farKilometres: far))
+            territoryIDs.insert(stored.summary.territoryID)
         }
         if json {
             let encoder = JSONEncoder()
@@ -40,7 +42,10 @@ struct CompareCommand: AsyncParsableCommand {
                 positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             print(String(decoding: try encoder.encode(figures), as: UTF8.self))
         } else {
-            print(ComparisonTable(language: options.language, first: figures[0], second: figures[1]).text)
+            let names = PlanComparison.names(
+                configuration: try options.loadConfiguration(), territoryIDs: territoryIDs, language: options.language)
+            print(
+                ComparisonTable(language: options.language, first: figures[0], second: figures[1], names: names).text)
         }
     }
 }
@@ -50,6 +55,8 @@ struct ComparisonTable {
     let language: Language
     let first: PlanFigures
     let second: PlanFigures
+    /// The names of the rows' keys (``PlanComparison/names(configuration:territoryIDs:language:)``).
+    let names: [String: String]
 
     var text: String {
         var rows: [[String]] = [
@@ -59,7 +66,7 @@ struct ComparisonTable {
             ],
             ["", first.label, second.label, ""],
         ]
-        for row in PlanComparison(language: language, first: first, second: second).rows {
+        for row in PlanComparison(language: language, first: first, second: second, names: names).rows {
             rows.append([(row.isPart ? "  " : "") + row.name, row.first, row.second, row.difference])
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
