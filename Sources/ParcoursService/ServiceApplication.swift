@@ -31,6 +31,7 @@ public enum ServiceApplication {
         PlanRunPage(environment: environment).register(in: &registry)
         ComparePage(environment: environment).register(in: &registry)
         UnmetNeedsPage(environment: environment).register(in: &registry)
+        PlanReportPage(environment: environment).register(in: &registry)
         TenderPage(environment: environment).register(in: &registry)
         SessionChoicesPage(environment: environment).register(in: &registry)
         return (router, registry.routes)

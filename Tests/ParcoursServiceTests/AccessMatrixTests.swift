@@ -184,6 +184,10 @@ import Testing
                 other: "/territories/bastia/compare?first=\(world.bastiaPlan)&second=\(world.bastiaPlan)",
                 otherStatuses: [403, 403, 403, 403, 403]),
             Row(
+                route: "/plans/{id}/report", own: "/plans/\(world.namurPlan)/report",
+                ownStatuses: [200, 200, 403, 200, 403], other: "/plans/\(world.bastiaPlan)/report",
+                otherStatuses: [404, 404, 403, 404, 403]),
+            Row(
                 route: "/plans/{id}/unmet-needs", own: "/plans/\(world.namurPlan)/unmet-needs",
                 ownStatuses: [200, 403, 403, 403, 403], other: "/plans/\(world.bastiaPlan)/unmet-needs",
                 otherStatuses: [404, 403, 403, 403, 403]),

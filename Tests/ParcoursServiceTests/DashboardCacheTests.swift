@@ -39,7 +39,7 @@ import Testing
         try await JobRunning.run([two]) { try await JobRunning.ended([job.id], in: two.store) }
         let planID = try #require(PlanJobResult.decode(try await two.store.job(id: job.id)?.result)).planID
         let after = try await dashboard(second)
-        #expect(after.contains("/api/plans/\(planID)/report?lang=fr") && !after.contains("Aucun plan pour l’instant."))
+        #expect(after.contains("/plans/\(planID)/report?lang=fr") && !after.contains("Aucun plan pour l’instant."))
         #expect(after.contains("Coordination Deux") && !after.contains("Coordination Une"))
     }
 

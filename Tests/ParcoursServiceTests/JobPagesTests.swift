@@ -68,7 +68,7 @@ import Testing
                 let page = String(buffer: response.body)
                 #expect(!page.contains("http-equiv=\"refresh\""))
                 #expect(page.contains("Terminé."))
-                #expect(page.contains("href=\"/api/plans/\(planID)/report?lang=fr\""))
+                #expect(page.contains("href=\"/plans/\(planID)/report?lang=fr\""))
                 #expect(page.contains("href=\"/plans/\(planID)/unmet-needs?lang=fr\""))
             }
             try await client.execute(uri: "/plans/\(planID)/unmet-needs", method: .get, headers: headers) { response in

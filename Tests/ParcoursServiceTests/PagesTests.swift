@@ -68,9 +68,23 @@ import Testing
                 // The needs are counted though no agent is listed.
                 #expect(!html.contains("<strong>0</strong><span>besoins de formation</span>"))
                 #expect(html.contains("<span>besoins de formation</span>"))
-                #expect(html.contains("/api/plans/\(world.namurPlan)/report"))
+                #expect(html.contains("href=\"/plans/\(world.namurPlan)/report?lang=fr\""))
                 #expect(html.contains("Besoins non couverts") || html.contains("Tous les besoins sont couverts"))
                 // No agent's name: the first agent of the sample roster is Youssef Gilles (93018-00001).
+                #expect(!html.contains("Gilles"))
+            }
+            // The report opened from the dashboard keeps the service's frame: one h1 (the report's), the
+            // header with sign-out, a way back; the frame is left out when printed.
+            try await client.execute(
+                uri: "/plans/\(world.namurPlan)/report", method: .get, headers: [.cookie: cookie]
+            ) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.components(separatedBy: "<h1").count == 2)
+                #expect(html.contains("<h1>Plan de formation mutualisé"))
+                #expect(html.contains("<header class=\"service\">") && html.contains("Se déconnecter"))
+                #expect(html.contains("<a href=\"/?lang=fr\">Retour à votre page</a>"))
+                #expect(html.contains("@media print{header.service,form,.skip,.back{display:none}}"))
                 #expect(!html.contains("Gilles"))
             }
             // The session opens the JSON API too (same user, same rules).

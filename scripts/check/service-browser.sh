@@ -55,20 +55,20 @@ visits = [
              submit="#run-title ~ form button[type=submit]", until=job_ended),
         page("compare", "/territories/namur", submit="form[action\$='/compare'] button[type=submit]"),
         page("unmet-needs", "/plans/$plan_namur/unmet-needs"),
-        page("plan-report", "/api/plans/$plan_namur/report"),
+        page("plan-report", "/plans/$plan_namur/report"),
         page("other-territory", "/territories/bastia", 403),
         page("commune-page", "/communes/92045", 403)]},
     {"role": "commune-hr-namur", "token": "$hr_namur", "steps": [
         page("commune-en", "/communes/92045?lang=en"),
-        page("plan-report", "/api/plans/$plan_namur/report"),
+        page("plan-report", "/plans/$plan_namur/report"),
         page("other-commune", "/communes/93018", 403)]},
     {"role": "provider-namur", "token": "$provider_namur", "steps": [
         page("upload-report", "/catalogues/upload", file="$variant", **upload)]},
     {"role": "procurement-namur", "token": "$procurement_namur", "steps": [
-        page("plan-report", "/api/plans/$plan_namur/report")]},
+        page("plan-report", "/plans/$plan_namur/report")]},
     {"role": "admin", "token": "$admin", "steps": [page("dashboard", "/territories/namur", 403)]},
     {"role": "coordinator-bastia", "token": "$coordinator_bastia", "steps": [
-        page("plan-report", "/api/plans/$plan_bastia/report")]},
+        page("plan-report", "/plans/$plan_bastia/report")]},
     {"role": "commune-hr-bastia", "token": "$hr_bastia"},
     {"role": "provider-bastia", "token": "$provider_bastia", "steps": [
         page("upload-refused", "/catalogues/upload", 422, file="Catalogues/ecole-administration-namur.csv", **upload),

@@ -8,10 +8,18 @@ import ParcoursSolver
 /// only as counts.
 public enum PlanReportHTML {
     public static func render(_ context: PlanContext) -> String {
-        let page = PlanReportPage(context: context)
-        return HTMLPage.document(
-            language: context.language, title: page.title, css: ReportStyle.css + ReportStyle.planCSS, body: page.body)
+        let (title, body) = parts(context)
+        return HTMLPage.document(language: context.language, title: title, css: css, body: body)
     }
+
+    /// The report's title and body (its own `<h1>` first), as HTML: for a page that frames them.
+    public static func parts(_ context: PlanContext) -> (title: String, body: String) {
+        let page = PlanReportPage(context: context)
+        return (page.title, page.body)
+    }
+
+    /// The style the report's body needs.
+    public static let css = ReportStyle.css + ReportStyle.planCSS
 
     /// The report's section of unmet needs grouped by reason, alone: for a page that shows it beside
     /// other things.

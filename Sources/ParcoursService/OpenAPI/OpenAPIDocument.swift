@@ -435,6 +435,16 @@ enum OpenAPIDocument {
                 "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
               }
             },
+            "/plans/{id}/report": {
+              "get": {
+                "operationId": "planReportPage",
+                "tags": ["pages"],
+                "summary": "A plan's report inside the service's frame, with a way back (coordinator, commune HR, procurement of its territory; agents only as counts). Printing leaves the frame out; GET /api/plans/{id}/report is the report alone.",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/plan" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
+              }
+            },
             "/plans/{id}/unmet-needs": {
               "get": {
                 "operationId": "unmetNeedsPage",

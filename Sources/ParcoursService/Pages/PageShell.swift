@@ -29,6 +29,20 @@ struct PageShell {
     /// The whole page; `title` is plain text, `content` is HTML. With `refreshSeconds`, the browser
     /// reloads the page after that many seconds (a job's progress, without script).
     func page(title: String, content: String, refreshSeconds: Int? = nil) -> String {
+        frame(
+            titleHTML: HTMLText.escape(title), main: "<h1>\(HTMLText.escape(title))</h1>\n\(content)",
+            refreshSeconds: refreshSeconds)
+    }
+
+    /// A document that brings its own `<h1>` (`titleHTML` is HTML), framed like every page, with the
+    /// style it needs beside the service's.
+    func page(titleHTML: String, document: String, css: String) -> String {
+        frame(titleHTML: titleHTML, main: document, css: css)
+    }
+
+    private func frame(titleHTML: String, main: String, css: String = ReportStyle.css, refreshSeconds: Int? = nil)
+        -> String
+    {
         let other: Language = language == .french ? .english : .french
         let signOut =
             user.map { user in
@@ -47,12 +61,11 @@ struct PageShell {
             </nav>
             </header>
             <main id="content">
-            <h1>\(HTMLText.escape(title))</h1>
-            \(content)
+            \(main)
             </main>
             """
         return HTMLPage.document(
-            language: language, title: HTMLText.escape(title + " — Parcours"), css: ReportStyle.css + Self.css,
+            language: language, title: titleHTML + " — Parcours", css: css + Self.css,
             body: body, head: refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">\n" } ?? "")
     }
 
@@ -92,6 +105,6 @@ struct PageShell {
         .error{background:#fde8e8;border-left:4px solid #a50f15;padding:8px 12px;color:#4a0000}
         .ok{background:#e6f4ea;border-left:4px solid #1b6e2e;padding:8px 12px;color:#0d3b17}
         .help{color:#444;font-size:14px;margin:4px 0}
-        @media print{header.service,form,.skip{display:none}}
+        @media print{header.service,form,.skip,.back{display:none}}
         """
 }

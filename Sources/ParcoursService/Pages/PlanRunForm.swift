@@ -91,7 +91,7 @@ struct PlanRunForm {
                 }
             let plan =
                 document.plan.map {
-                    "<a href=\"\(shell.link("/api/plans/\($0.id)/report"))\">\(shell.t("plan", "plan")) \($0.id)</a>"
+                    "<a href=\"\(shell.link("/plans/\($0.id)/report"))\">\(shell.t("plan", "plan")) \($0.id)</a>"
                 } ?? ""
             rows += """
                 <tr><td><a href="\(shell.link("/jobs/\(job.id)"))">\(shell.t("travail", "job")) \(job.id)</a></td><td>\(state)</td><td>\(plan)</td></tr>

@@ -154,7 +154,7 @@ struct PlanRunPage {
     private func planLinks(_ id: Int64, shell: PageShell) async throws -> String {
         let summary = try await environment.store.plan(id: id)?.summary
         var links = """
-            <li><a href="\(shell.link("/api/plans/\(id)/report"))">\(shell.t("Rapport du plan \(id)", "Report of plan \(id)"))</a></li>
+            <li><a href="\(shell.link("/plans/\(id)/report"))">\(shell.t("Rapport du plan \(id)", "Report of plan \(id)"))</a></li>
             <li><a href="\(shell.link("/plans/\(id)/unmet-needs"))">\(shell.t("Besoins non couverts et leurs motifs", "Unmet needs and their reasons"))</a></li>
 
             """

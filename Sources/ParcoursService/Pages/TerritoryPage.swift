@@ -65,7 +65,7 @@ struct TerritoryPage {
                     from: plan.createdAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
                 content += """
                     <tr><td>\(plan.id)</td><td>\(date)</td><td>\(HTMLText.escape(plan.label))</td>\
-                    <td><a href="\(shell.link("/api/plans/\(plan.id)/report"))">\(shell.t("rapport du plan", "plan report")) \(plan.id)</a>\
+                    <td><a href="\(shell.link("/plans/\(plan.id)/report"))">\(shell.t("rapport du plan", "plan report")) \(plan.id)</a>\
                     \(role == .coordinator ? " · <a href=\"\(shell.link("/plans/\(plan.id)/unmet-needs"))\">\(shell.t("besoins non couverts", "unmet needs"))</a>" : "")</td>\
                     <td><a href="\(shell.link("/plans/\(plan.id)/tender"))">\(shell.t("dossier de consultation du plan", "tender package of plan")) \(plan.id)</a></td></tr>
 

@@ -26,7 +26,7 @@ struct UnmetNeedsPage {
             let (record, planContext) = (documents.record, documents.context)
             let content =
                 PlanUnmetNeedsHTML.sections(planContext)
-                + "<p><a href=\"\(shell.link("/api/plans/\(id)/report"))\">\(shell.t("Rapport du plan", "Plan report"))</a> · <a href=\"\(shell.link("/territories/\(record.territoryID)"))\">\(shell.t("Retour au tableau de bord", "Back to the dashboard"))</a></p>\n"
+                + "<p><a href=\"\(shell.link("/plans/\(id)/report"))\">\(shell.t("Rapport du plan", "Plan report"))</a> · <a href=\"\(shell.link("/territories/\(record.territoryID)"))\">\(shell.t("Retour au tableau de bord", "Back to the dashboard"))</a></p>\n"
             return ResponseBody.html(
                 shell.page(
                     title: shell.language.pick("Plan \(id) — besoins non couverts", "Plan \(id) — unmet needs"),
