@@ -47,10 +47,10 @@
                 """)
         }
 
-        public func failJob(_ id: Int64, owner: String, reason: String) async throws -> Bool {
+        public func failJob(_ id: Int64, owner: String, reason: JobReason) async throws -> Bool {
             try await updatedRunningJob(
                 """
-                UPDATE job SET state = 'failed', error = \(reason), finishedAt = \(Date())
+                UPDATE job SET state = 'failed', error = \(reason.stored), finishedAt = \(Date())
                 WHERE id = \(id) AND owner = \(owner) AND state = 'running' RETURNING id
                 """)
         }
@@ -77,7 +77,7 @@
                     let finishedAt: Date? = job.state == .failed ? Date() : nil
                     try await connection.query(
                         """
-                        UPDATE job SET state = \(job.state.rawValue), error = \(job.reason), finishedAt = \(finishedAt)
+                        UPDATE job SET state = \(job.state.rawValue), error = \(job.reason.stored), finishedAt = \(finishedAt)
                         WHERE id = \(job.id)
                         """, logger: logger)
                 }

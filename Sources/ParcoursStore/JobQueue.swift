@@ -26,7 +26,7 @@ public protocol JobQueue: Sendable {
 
     /// Marks job `id` failed with `reason` (words for people, no personal data). False when it no
     /// longer runs for `owner`.
-    func failJob(_ id: Int64, owner: String, reason: String) async throws -> Bool
+    func failJob(_ id: Int64, owner: String, reason: JobReason) async throws -> Bool
 
     /// Crash recovery, for an instance starting: every running job whose heartbeat is older than
     /// `heartbeatBefore`, or that `owner` ran before it restarted, is queued again if it has had
@@ -39,6 +39,7 @@ public protocol JobQueue: Sendable {
 
     /// The jobs of `territoryID` (of every territory when nil), newest first.
     func jobs(territoryID: String?) async throws -> [Job]
+
 }
 
 /// A job to enqueue.
@@ -77,7 +78,7 @@ public struct Job: Hashable, Sendable {
     /// The instance running the job (or that ran it last).
     public let owner: String?
     public let heartbeatAt: Date?
-    /// Why the job failed, or why its last attempt stopped.
+    /// Why the job failed, or why its last attempt stopped, as stored (``reason`` reads it).
     public let error: String?
     public let createdAt: Date
     public let startedAt: Date?
@@ -110,20 +111,30 @@ public struct RecoveredJob: Hashable, Sendable {
     public let id: Int64
     /// ``JobState/queued`` (to run again) or ``JobState/failed``.
     public let state: JobState
-    public let reason: String
+    public let reason: JobReason
 }
 
 extension RecoveredJob {
+    /// Queued again: `instance-stopped`; failed: `attempts-exhausted`.
     package init(id: Int64, attempts: Int, owner: String?, heartbeatAt: Date?, maximumAttempts: Int) {
         self.id = id
-        let stopped =
-            "instance \(owner ?? "?") stopped running it (last heartbeat \(heartbeatAt.map(StoredDate.text) ?? "none") UTC)"
+        let instance = owner ?? "?"
+        let beat = heartbeatAt.map { StoredDate.text($0) + " UTC" }
+        let stopped = (
+            french: "l’instance \(instance) a cessé de l’exécuter (dernier signal : \(beat ?? "aucun"))",
+            english: "instance \(instance) stopped running it (last heartbeat \(beat ?? "none"))"
+        )
         if attempts < maximumAttempts {
             state = .queued
-            reason = "\(stopped); queued again (attempt \(attempts + 1) of \(maximumAttempts))"
+            reason = JobReason(
+                code: "instance-stopped",
+                french: "\(stopped.french) ; remis en file (tentative \(attempts + 1) sur \(maximumAttempts))",
+                english: "\(stopped.english); queued again (attempt \(attempts + 1) of \(maximumAttempts))")
         } else {
             state = .failed
-            reason = "\(stopped); failed after \(attempts) attempts"
+            reason = JobReason(
+                code: "attempts-exhausted", french: "\(stopped.french) ; abandonné après \(attempts) tentatives",
+                english: "\(stopped.english); failed after \(attempts) attempts")
         }
     }
 }

@@ -47,9 +47,9 @@ extension SQLiteStore: JobQueue {
             id, owner: owner, set: "state = 'done', result = ?, finishedAt = ?, error = NULL", [result, Date()])
     }
 
-    public func failJob(_ id: Int64, owner: String, reason: String) async throws -> Bool {
+    public func failJob(_ id: Int64, owner: String, reason: JobReason) async throws -> Bool {
         try await updatingRunningJob(
-            id, owner: owner, set: "state = 'failed', error = ?, finishedAt = ?", [reason, Date()])
+            id, owner: owner, set: "state = 'failed', error = ?, finishedAt = ?", [reason.stored, Date()])
     }
 
     public func recoverJobs(heartbeatBefore: Date, ownedBy owner: String?, maximumAttempts: Int) async throws
@@ -73,7 +73,8 @@ extension SQLiteStore: JobQueue {
                         finishedAt = CASE WHEN ? = 'failed' THEN ? ELSE NULL END WHERE id = ?
                         """,
                     arguments: [
-                        recovered.state.rawValue, recovered.reason, recovered.state.rawValue, Date(), recovered.id,
+                        recovered.state.rawValue, recovered.reason.stored, recovered.state.rawValue, Date(),
+                        recovered.id,
                     ])
                 return recovered
             }

@@ -148,4 +148,38 @@ import Testing
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).isEmpty)
     }
+
+    @Test func aFailedJobsReasonIsShownInTheRequestsLanguageWithItsCode() async throws {
+        let environment = try ServiceFixtures.environment()
+        let store = environment.store
+        let id = try await store.enqueue(
+            NewJob(kind: PlanJobHandler.kind, territoryID: "namur", parameters: Data("{}".utf8)))
+        _ = try await store.claimJob(owner: "one", kinds: nil)
+        let reason = JobFailure.reason(for: JobFailure.lost)
+        #expect(try await store.failJob(id, owner: "one", reason: reason))
+        let coordinator = try await Self.authorization(
+            try NewUser(name: "Coordination", role: .coordinator, territoryID: "namur"), on: store)
+        try await ServiceFixtures.withClient(environment) { client in
+            for (query, text) in [
+                ("", "repris par une autre instance"), ("?lang=en", "taken over by another instance"),
+            ] {
+                try await client.execute(uri: "/api/jobs/\(id)\(query)", method: .get, headers: coordinator) {
+                    response in
+                    let job = try Self.object(response.body)
+                    #expect(job["reason"] as? String == text && job["error"] as? String == text)
+                    #expect(job["reasonCode"] as? String == "taken-over")
+                }
+            }
+            try await client.execute(uri: "/jobs/\(id)?lang=en", method: .get, headers: coordinator) { response in
+                #expect(
+                    String(buffer: response.body).contains(
+                        "<strong>Why it failed:</strong> taken over by another instance"))
+            }
+            try await client.execute(uri: "/jobs/\(id)", method: .get, headers: coordinator) { response in
+                #expect(
+                    String(buffer: response.body).contains(
+                        "<strong>Motif de l’échec :</strong> repris par une autre instance"))
+            }
+        }
+    }
 }

@@ -88,9 +88,10 @@ import Testing
         let runner = JobRunner(environment: environment, logger: JobRunning.logger)
         try await runner.recover(ownedByThisInstance: true)
         let failed = try #require(try await store.job(id: again))
-        #expect(failed.state == .failed && failed.error?.contains("failed after 2 attempts") == true)
+        #expect(failed.state == .failed && failed.reason?.code == "attempts-exhausted")
         let queued = try #require(try await store.job(id: spent))
-        #expect(queued.state == .queued && queued.error?.contains("instance restarted stopped running it") == true)
+        #expect(queued.state == .queued && queued.reason?.code == "instance-stopped")
+        #expect(queued.reason?.english.contains("instance restarted stopped running it") == true)
         #expect(try await store.job(id: upload)?.state == .failed)
         // The upload failed for good leaves no file behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).isEmpty)

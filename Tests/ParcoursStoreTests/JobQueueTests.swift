@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursModel
 import ParcoursStore
 import Testing
 
@@ -8,6 +9,8 @@ import Testing
     static func job(_ number: Int, kind: String = "plan", territory: String? = "namur") -> NewJob {
         NewJob(kind: kind, territoryID: territory, parameters: Data("{\"number\":\(number)}".utf8))
     }
+
+    static let reason = JobReason(code: "no-agents", french: "aucun agent", english: "no agents")
 
     static func json(_ data: Data?) throws -> [String: Int]? {
         try data.map { try JSONDecoder().decode([String: Int].self, from: $0) }
@@ -39,7 +42,7 @@ import Testing
         #expect(try Self.json(done.result) == ["plan": 7])
         // Ended: no more heartbeats, no second end.
         #expect(try await !store.heartbeat(job: id, owner: "a", progress: nil))
-        #expect(try await !store.failJob(id, owner: "a", reason: "late"))
+        #expect(try await !store.failJob(id, owner: "a", reason: Self.reason))
     }
 
     @Test(arguments: Backend.available)
@@ -53,9 +56,17 @@ import Testing
         #expect(try await store.claimJob(owner: "a", kinds: ["import-roster"]) == nil)
         #expect(try await store.jobs(territoryID: "namur").map(\.id) == [second, plan])
         #expect(try await store.jobs(territoryID: nil).map(\.id) == [second, pix, plan])
-        #expect(try await store.failJob(plan, owner: "a", reason: "no agents"))
+        #expect(try await store.failJob(plan, owner: "a", reason: Self.reason))
         let failed = try #require(try await store.job(id: plan))
-        #expect(failed.state == .failed && failed.error == "no agents" && failed.finishedAt != nil)
+        #expect(failed.state == .failed && failed.reason == Self.reason && failed.finishedAt != nil)
+    }
+
+    @Test func aReasonIsStoredWithItsCodeAndBothLanguagesAndAnOlderPlainReasonStillReads() {
+        let stored = Self.reason.stored
+        #expect(JobReason(stored: stored) == Self.reason)
+        let older = JobReason(stored: "instance a stopped running it")
+        #expect(older.code == JobReason.unexplainedCode)
+        #expect(older.text(in: .french) == "instance a stopped running it")
     }
 
     @Test(arguments: Backend.available)
@@ -86,9 +97,11 @@ import Testing
         let recovered = try await store.recoverJobs(heartbeatBefore: limit, ownedBy: nil, maximumAttempts: 2)
         #expect(recovered.map(\.id) == [id])
         #expect(recovered.first?.state == .queued)
-        #expect(recovered.first?.reason.contains("instance crashed stopped running it") == true)
+        #expect(recovered.first?.reason.code == "instance-stopped")
+        #expect(recovered.first?.reason.english.contains("instance crashed stopped running it") == true)
+        #expect(recovered.first?.reason.french.contains("l’instance crashed a cessé de l’exécuter") == true)
         let requeued = try #require(try await store.job(id: id))
-        #expect(requeued.state == .queued && requeued.error == recovered.first?.reason)
+        #expect(requeued.state == .queued && requeued.reason == recovered.first?.reason)
         // The crashed instance, back, cannot end the job it lost.
         #expect(try await !store.finishJob(id, owner: "crashed", result: nil))
 
@@ -97,7 +110,9 @@ import Testing
         let failed = try await store.recoverJobs(
             heartbeatBefore: .distantPast, ownedBy: "restarted", maximumAttempts: 2)
         #expect(failed.map(\.state) == [.failed])
-        #expect(failed.first?.reason.contains("failed after 2 attempts") == true)
+        #expect(failed.first?.reason.code == "attempts-exhausted")
+        #expect(failed.first?.reason.text(in: .french).hasSuffix("abandonné après 2 tentatives") == true)
+        #expect(failed.first?.reason.text(in: .english).hasSuffix("failed after 2 attempts") == true)
         let final = try #require(try await store.job(id: id))
         #expect(final.state == .failed && final.finishedAt != nil)
         #expect(try await store.job(id: other)?.state == .running)

@@ -23,7 +23,8 @@ struct CatalogueRoutes {
                 let job = try await CatalogueImportJobHandler.enqueue(
                     Data(buffer: body), name: name, by: user, language: request.language, environment: environment)
                 return try ResponseBody.json(
-                    JobDocument(job), status: .accepted, headers: [.location: "/api/jobs/\(job.id)"])
+                    JobDocument(job, language: request.language), status: .accepted,
+                    headers: [.location: "/api/jobs/\(job.id)"])
             }
             let report = try await upload(Data(buffer: body), name: name, by: user, language: request.language)
             return try ResponseBody.json(report, status: report.stored ? .created : .ok)
@@ -43,20 +44,26 @@ struct CatalogueRoutes {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appending(path: name)
         try data.write(to: file)
-        return try await importFile(file, name: name, providerID: user.providerID ?? "", language: language)
+        do {
+            return try await importFile(file, name: name, providerID: user.providerID ?? "", language: language)
+        } catch let refusal as UploadRefusal {
+            throw APIError(status: refusal.status, message: refusal.reason.text(in: language))
+        }
     }
 
     /// Imports `file` (sent as `name`) as a catalogue of provider `providerID`: a file naming another
-    /// provider is refused whole (403), a file the reader refuses too (422).
+    /// provider is refused whole (``UploadRefusal``, 403), a file the reader refuses too (422).
     func importFile(_ file: URL, name: String, providerID: String, language: Language) async throws -> UploadReport {
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: environment.configuration))
         let ownProvider: (CatalogueProvider) throws -> Void = { provider in
             guard provider.id == providerID else {
-                throw APIError(
+                throw UploadRefusal(
                     status: .forbidden,
-                    message: language.pick(
-                        "le catalogue décrit le prestataire \(provider.id), pas le vôtre : rien n’est enregistré",
-                        "the catalogue describes provider \(provider.id), not yours: nothing is stored"))
+                    reason: JobReason(
+                        code: "other-provider",
+                        french:
+                            "le catalogue décrit le prestataire \(provider.id), pas le vôtre : rien n’est enregistré",
+                        english: "the catalogue describes provider \(provider.id), not yours: nothing is stored"))
             }
         }
         do {
@@ -69,7 +76,7 @@ struct CatalogueRoutes {
             }
             return UploadReport(file: name, outcome: outcome, summary: summary, language: language)
         } catch let refusal as CatalogueRefusal {
-            throw APIError(status: .unprocessableContent, message: refusal.formatted(language: language))
+            throw UploadRefusal(status: .unprocessableContent, reason: JobFailure.reason(for: refusal))
         }
     }
 
@@ -82,6 +89,13 @@ struct CatalogueRoutes {
         }
         return name
     }
+}
+
+/// A catalogue file refused whole, with the status the API answers and the reason in both languages
+/// (a background import stores it with its job).
+struct UploadRefusal: Error {
+    let status: HTTPResponse.Status
+    let reason: JobReason
 }
 
 /// The validation report of an upload.

@@ -25,11 +25,12 @@ struct JobRoutes {
                 for: user, environment: environment, language: request.language)
             let job = try await enqueuePlan(parameters)
             return try ResponseBody.json(
-                JobDocument(job), status: .accepted, headers: [.location: "/api/jobs/\(job.id)"])
+                JobDocument(job, language: request.language), status: .accepted,
+                headers: [.location: "/api/jobs/\(job.id)"])
         }
-        registry.on(.get, "/api/jobs/{id}") { _, context in
+        registry.on(.get, "/api/jobs/{id}") { request, context in
             let user = try AccessRule(.coordinator, .provider).user(of: context)
-            return try ResponseBody.json(JobDocument(try await job(context, of: user)))
+            return try ResponseBody.json(JobDocument(try await job(context, of: user), language: request.language))
         }
     }
 

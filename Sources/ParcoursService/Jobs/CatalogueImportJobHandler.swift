@@ -27,9 +27,11 @@ struct CatalogueImportJobHandler: JobHandler {
         let file = stagingFolder.appending(path: parameters.stagedName)
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw JobFailure.refused(
-                parameters.language.pick(
-                    "le fichier déposé n’est pas dans le dossier d’attente de cette instance : déposez-le à nouveau",
-                    "the uploaded file is not in this instance's staging folder: upload it again"))
+                JobReason(
+                    code: "staged-file-missing",
+                    french:
+                        "le fichier déposé n’est pas dans le dossier d’attente de cette instance : déposez-le à nouveau",
+                    english: "the uploaded file is not in this instance's staging folder: upload it again"))
         }
         reporter.report(JobProgress(phase: "importing", percent: 10))
         try await reporter.confirmOwnership()
@@ -38,9 +40,9 @@ struct CatalogueImportJobHandler: JobHandler {
                 file, name: parameters.fileName, providerID: parameters.providerID, language: parameters.language)
             Self.discardStagedFile(of: job, stagingFolder: stagingFolder)
             return try JobDocument.encoder.encode(report)
-        } catch let error as APIError {
+        } catch let refusal as UploadRefusal {
             Self.discardStagedFile(of: job, stagingFolder: stagingFolder)
-            throw JobFailure.refused(error.message)
+            throw JobFailure.refused(refusal.reason)
         }
     }
 }

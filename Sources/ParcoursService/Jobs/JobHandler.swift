@@ -65,29 +65,30 @@ final class JobReporter: Sendable {
 enum JobFailure: Error {
     /// Another instance took the job over: this run's work is dropped.
     case lost
-    /// The job cannot run as asked.
-    case refused(String)
+    /// The job cannot run as asked, for this reason.
+    case refused(JobReason)
 
-    /// The reason stored with a failed job.
-    static func reason(for error: any Error, in language: Language) -> String {
+    /// The reason stored with a failed job: a code, and its words in both languages.
+    static func reason(for error: any Error) -> JobReason {
+        func both(_ code: String, _ words: (Language) -> String) -> JobReason {
+            JobReason(code: code, french: words(.french), english: words(.english))
+        }
         switch error {
-        case JobFailure.refused(let message): message
+        case JobFailure.refused(let reason): return reason
         case JobFailure.lost:
-            language.pick("repris par une autre instance", "taken over by another instance")
-        case let error as any BilingualError: error.message(in: language)
-        case let refusal as CatalogueRefusal: refusal.formatted(language: language)
-        case let error as StoreError: error.description
-        case let error as APIError: error.message
+            return both("taken-over") { $0.pick("repris par une autre instance", "taken over by another instance") }
+        case let error as PlanMakingError: return both("plan-refused", error.message(in:))
+        case let error as PlanRecordError: return both("plan-unreadable", error.message(in:))
+        case let refusal as CatalogueRefusal: return both("catalogue-refused") { refusal.formatted(language: $0) }
+        case let error as APIError: return JobReason(code: "refused", french: error.message, english: error.message)
+        case let error as StoreError:
+            return both("database-error") {
+                $0.pick("erreur de la base de données : ", "database error: ") + error.description
+            }
         default:
-            language.pick("erreur interne (\(type(of: error)))", "internal error (\(type(of: error)))")
+            return both("internal-error") {
+                $0.pick("erreur interne (\(type(of: error)))", "internal error (\(type(of: error)))")
+            }
         }
     }
 }
-
-/// An error that says itself in plain French or English.
-protocol BilingualError: Error {
-    func message(in language: Language) -> String
-}
-
-extension PlanMakingError: BilingualError {}
-extension PlanRecordError: BilingualError {}

@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursModel
 import ParcoursSolver
 import ParcoursStore
 
@@ -51,7 +52,12 @@ struct JobDocument: Encodable {
     let startedAt: Date?
     let finishedAt: Date?
     let progress: JobProgress?
-    /// Why the job failed, or why its last attempt stopped.
+    /// Why the job failed, or why its last attempt stopped, in the request's language.
+    let reason: String?
+    /// The same reason's stable code (``JobReason/code``): `instance-stopped`, `attempts-exhausted`,
+    /// `catalogue-refused`…
+    let reasonCode: String?
+    /// `reason` again, under the name clients read before reasons had codes.
     let error: String?
     /// A plan job's plan, once done.
     let plan: PlanLink?
@@ -63,7 +69,8 @@ struct JobDocument: Encodable {
         let href: String
     }
 
-    init(_ job: Job) {
+    /// `job`, its reason in `language`.
+    init(_ job: Job, language: Language) {
         id = job.id
         kind = job.kind
         territory = job.territoryID
@@ -76,7 +83,9 @@ struct JobDocument: Encodable {
             job.state == .done
             ? JobProgress(phase: "done", percent: 100)
             : job.progress.flatMap { try? JSONDecoder().decode(JobProgress.self, from: $0) }
-        error = job.error
+        reason = job.reason?.text(in: language)
+        reasonCode = job.reason?.code
+        error = reason
         let planID = job.kind == PlanJobHandler.kind ? PlanJobResult.decode(job.result)?.planID : nil
         plan = planID.map { PlanLink(id: $0, href: "/api/plans/\($0)") }
         report =

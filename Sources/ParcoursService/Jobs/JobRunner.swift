@@ -59,7 +59,7 @@ public struct JobRunner: Service {
         for job in recovered {
             logger.warning(
                 "job recovered",
-                metadata: ["job": "\(job.id)", "state": "\(job.state.rawValue)", "reason": "\(job.reason)"])
+                metadata: ["job": "\(job.id)", "state": "\(job.state.rawValue)", "reason": "\(job.reason.code)"])
             // A job failed for good leaves no upload behind.
             if job.state == .failed, let failed = try await queue.job(id: job.id) {
                 CatalogueImportJobHandler.discardStagedFile(of: failed, stagingFolder: settings.stagingFolder)
@@ -106,7 +106,6 @@ public struct JobRunner: Service {
         let reporter = JobReporter(jobID: job.id, queue: queue, owner: settings.instance)
         running.add(reporter)
         defer { running.remove(reporter) }
-        let language = (try? JSONDecoder().decode(JobLanguage.self, from: job.parameters))?.language ?? .french
         logger.info("job started", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempts)"])
         // A job run again starts from nothing: the last attempt's progress goes at once.
         reporter.report(JobProgress(phase: "starting", percent: 0))
@@ -125,7 +124,12 @@ public struct JobRunner: Service {
             }
             group.addTask {
                 guard let handler = handlers[job.kind] else {
-                    return .failure(JobFailure.refused("no handler for jobs of kind \(job.kind)"))
+                    return .failure(
+                        JobFailure.refused(
+                            JobReason(
+                                code: "no-handler",
+                                french: "cette instance ne sait pas exécuter les travaux de type \(job.kind)",
+                                english: "this instance cannot run jobs of kind \(job.kind)")))
                 }
                 do { return .success(try await handler.run(job, reporter: reporter)) } catch { return .failure(error) }
             }
@@ -149,7 +153,7 @@ public struct JobRunner: Service {
             case .failure(JobFailure.lost):
                 logger.warning("job taken over by another instance", metadata: ["job": "\(job.id)"])
             case .failure(let error):
-                let reason = JobFailure.reason(for: error, in: language)
+                let reason = JobFailure.reason(for: error)
                 _ = try await queue.failJob(job.id, owner: settings.instance, reason: reason)
                 logger.warning(
                     "job failed",
@@ -175,11 +179,6 @@ private final class RunningJobs: Sendable {
     func add(_ reporter: JobReporter) { jobs.withLock { $0[reporter.jobID] = reporter } }
 
     func remove(_ reporter: JobReporter) { jobs.withLock { $0[reporter.jobID] = nil } }
-}
-
-/// The language a job's parameters name, for its failure reason.
-private struct JobLanguage: Decodable {
-    let language: Language
 }
 
 extension Duration {

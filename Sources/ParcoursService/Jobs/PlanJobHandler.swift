@@ -33,9 +33,9 @@ struct PlanJobHandler: JobHandler {
         if let replan = parameters.order.replan {
             guard let stored = try await environment.store.plan(id: replan.previousPlanID) else {
                 throw JobFailure.refused(
-                    parameters.language.pick(
-                        "le plan \(replan.previousPlanID) n’existe plus",
-                        "plan \(replan.previousPlanID) no longer exists"))
+                    JobReason(
+                        code: "plan-gone", french: "le plan \(replan.previousPlanID) n’existe plus",
+                        english: "plan \(replan.previousPlanID) no longer exists"))
             }
             previous = (stored, try PlanRecord(stored: stored))
         }

@@ -81,7 +81,7 @@ struct PlanRunForm {
         guard !recent.isEmpty else { return "" }
         var rows = ""
         for job in recent {
-            let document = JobDocument(job)
+            let document = JobDocument(job, language: shell.language)
             let state =
                 switch job.state {
                 case .queued: shell.t("en attente", "queued")

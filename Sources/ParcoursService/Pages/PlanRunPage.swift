@@ -67,7 +67,7 @@ struct PlanRunPage {
 
     private func page(_ job: Job, request: Request, user: UserAccount) async throws -> String {
         let shell = PageShell(request: request, user: user)
-        let document = JobDocument(job)
+        let document = JobDocument(job, language: shell.language)
         let running = job.state == .queued || job.state == .running
         let refreshing = running && request.uri.queryParameters.get("refresh") != "off"
         let isPlan = job.kind == PlanJobHandler.kind
@@ -87,12 +87,13 @@ struct PlanRunPage {
                 ? "<p class=\"help\">\(shell.t("La page s’actualise toutes les \(Self.refreshSeconds) secondes.", "The page reloads every \(Self.refreshSeconds) seconds.")) <a href=\"\(shell.link("/jobs/\(job.id)?refresh=off"))\">\(shell.t("Arrêter l’actualisation automatique", "Stop reloading automatically"))</a></p>\n"
                 : "<p class=\"help\"><a href=\"\(shell.link("/jobs/\(job.id)?refresh=off"))\">\(shell.t("Actualiser", "Reload"))</a> · <a href=\"\(shell.link("/jobs/\(job.id)"))\">\(shell.t("Actualiser automatiquement", "Reload automatically"))</a></p>\n"
         }
-        if let error = document.error {
+        if let reason = document.reason {
             let heading =
                 job.state == .failed
-                ? shell.t("Motif de l’échec", "Why it failed") : shell.t("Tentative précédente", "Previous attempt")
+                ? shell.t("Motif de l’échec :", "Why it failed:")
+                : shell.t("Tentative précédente :", "Previous attempt:")
             content +=
-                "<div class=\"\(job.state == .failed ? "error" : "note")\"><p><strong>\(heading) :</strong> \(HTMLText.escape(error))</p></div>\n"
+                "<div class=\"\(job.state == .failed ? "error" : "note")\"><p><strong>\(heading)</strong> \(HTMLText.escape(reason))</p></div>\n"
         }
         if let plan = document.plan {
             content += try await planLinks(plan.id, shell: shell)
