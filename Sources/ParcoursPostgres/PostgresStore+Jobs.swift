@@ -99,6 +99,20 @@
             return try await rows(query) { try JobColumns.job($0) }
         }
 
+        public func jobs(_ selection: JobSelection) async throws -> [Job] {
+            // Every condition is a bound parameter; a missing one is NULL and lets every row through.
+            let key = selection.parameterValue == nil ? nil : selection.parameterKey
+            return try await rows(
+                """
+                SELECT * FROM job WHERE kind = \(selection.kind)
+                AND (\(selection.territoryID)::text IS NULL OR territoryID = \(selection.territoryID))
+                AND (\(key)::text IS NULL OR parameters ->> \(key)::text = \(selection.parameterValue))
+                AND (\(selection.before)::bigint IS NULL OR id < \(selection.before))
+                ORDER BY id DESC LIMIT \(selection.limit)
+                """
+            ) { try JobColumns.job($0) }
+        }
+
         /// Whether `update` (returning the id of the row it changed) changed a row.
         private func updatedRunningJob(_ update: PostgresQuery) async throws -> Bool {
             !(try await rows(update) { try $0.identifier("id") }).isEmpty

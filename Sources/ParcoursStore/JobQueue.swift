@@ -40,6 +40,34 @@ public protocol JobQueue: Sendable {
     /// The jobs of `territoryID` (of every territory when nil), newest first.
     func jobs(territoryID: String?) async throws -> [Job]
 
+    /// The jobs `selection` picks, newest first, at most its limit.
+    func jobs(_ selection: JobSelection) async throws -> [Job]
+}
+
+/// A page of jobs of one kind: of a territory, or whose parameters name a value (a catalogue import's
+/// provider), older than a job already seen.
+public struct JobSelection: Hashable, Sendable {
+    public let kind: String
+    /// Only the jobs of this territory, when given.
+    public let territoryID: String?
+    /// Only the jobs whose parameters (a JSON object) hold this text value at this top-level key.
+    public let parameterKey: String?
+    public let parameterValue: String?
+    /// Only the jobs with a smaller id (older), when given: the cursor of the next page.
+    public let before: Int64?
+    public let limit: Int
+
+    public init(
+        kind: String, territoryID: String? = nil, parameter: (key: String, value: String)? = nil,
+        before: Int64? = nil, limit: Int
+    ) {
+        self.kind = kind
+        self.territoryID = territoryID
+        parameterKey = parameter?.key
+        parameterValue = parameter?.value
+        self.before = before
+        self.limit = max(0, limit)
+    }
 }
 
 /// A job to enqueue.

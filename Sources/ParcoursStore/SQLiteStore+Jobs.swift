@@ -100,6 +100,29 @@ extension SQLiteStore: JobQueue {
         }
     }
 
+    public func jobs(_ selection: JobSelection) async throws -> [Job] {
+        try await reading { db in
+            var sql = "SELECT * FROM job WHERE kind = ?"
+            var arguments: StatementArguments = [selection.kind]
+            if let territoryID = selection.territoryID {
+                sql += " AND territoryID = ?"
+                arguments += [territoryID]
+            }
+            if let key = selection.parameterKey, let value = selection.parameterValue {
+                // The path is an argument: `json_extract` reads it, nothing is spliced into the SQL.
+                sql += " AND json_extract(parameters, ?) = ?"
+                arguments += ["$.\"\(key)\"", value]
+            }
+            if let before = selection.before {
+                sql += " AND id < ?"
+                arguments += [before]
+            }
+            sql += " ORDER BY id DESC LIMIT ?"
+            arguments += [selection.limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try JobColumns.job($0) }
+        }
+    }
+
     /// Runs `body` in an immediate transaction: the write lock is taken first, so that two processes
     /// sharing the file never both read the same queued job before either writes.
     private func immediate<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {

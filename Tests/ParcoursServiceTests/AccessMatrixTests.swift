@@ -114,6 +114,9 @@ import Testing
                 otherStatuses: [403, 403, 403, 403, 403], method: .post,
                 ownJSON: #"{"territory": "namur", "timeLimit": 1}"#, otherJSON: #"{"territory": "bastia"}"#),
             Row(
+                route: "/api/jobs", own: "/api/jobs", ownStatuses: [200, 403, 200, 403, 403], other: nil,
+                otherStatuses: []),
+            Row(
                 route: "/api/jobs/{id}", own: "/api/jobs/\(world.namurJob)", ownStatuses: [200, 403, 404, 403, 403],
                 other: "/api/jobs/\(world.bastiaJob)", otherStatuses: [404, 403, 404, 403, 403]),
             Row(

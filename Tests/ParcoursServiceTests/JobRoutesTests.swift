@@ -149,6 +149,57 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).isEmpty)
     }
 
+    @Test func theJobListShowsTheCallersOwnJobsNewestFirstAPageAtATime() async throws {
+        let environment = try ServiceFixtures.environment()
+        let store = environment.store
+        var planJobs: [Int64] = []
+        for _ in 0..<3 {
+            planJobs.append(
+                try await store.enqueue(
+                    NewJob(kind: PlanJobHandler.kind, territoryID: "namur", parameters: Data("{}".utf8))))
+        }
+        _ = try await store.enqueue(
+            NewJob(kind: PlanJobHandler.kind, territoryID: "bastia", parameters: Data("{}".utf8)))
+        let namur = planJobs
+        func catalogueJob(_ provider: String) throws -> NewJob {
+            NewJob(
+                kind: CatalogueImportJobHandler.kind, territoryID: nil,
+                parameters: try JobDocument.encoder.encode(
+                    CatalogueImportParameters(
+                        providerID: provider, fileName: "f.xml", stagedName: "s", language: .french)))
+        }
+        let upload = try await store.enqueue(try catalogueJob("SIRET:11111111111111"))
+        _ = try await store.enqueue(try catalogueJob("SIRET:22222222222222"))
+        let coordinator = try await Self.authorization(
+            try NewUser(name: "Coordination", role: .coordinator, territoryID: "namur"), on: store)
+        let provider = try await Self.authorization(
+            try NewUser(name: "Organisme", role: .provider, providerID: "SIRET:11111111111111"), on: store)
+
+        try await ServiceFixtures.withClient(environment) { client in
+            func page(_ uri: String, _ headers: HTTPFields) async throws -> (ids: [Int64], next: String?) {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    let object = try Self.object(response.body)
+                    let jobs = try #require(object["jobs"] as? [[String: Any]])
+                    #expect(object.keys.contains("next"))
+                    return (jobs.compactMap { ($0["id"] as? Int).map(Int64.init) }, object["next"] as? String)
+                }
+            }
+            let first = try await page("/api/jobs?limit=2", coordinator)
+            #expect(first.ids == [namur[2], namur[1]])
+            #expect(first.next == "/api/jobs?before=\(namur[1])&limit=2")
+            let second = try await page(try #require(first.next), coordinator)
+            #expect(second.ids == [namur[0]] && second.next == nil)
+            #expect(try await page("/api/jobs", coordinator).ids == namur.reversed())
+            #expect(try await page("/api/jobs", provider).ids == [upload])
+            for wrong in ["limit=0", "limit=101", "before=x"] {
+                try await client.execute(uri: "/api/jobs?\(wrong)", method: .get, headers: coordinator) { response in
+                    #expect(response.status == .badRequest, "\(wrong)")
+                }
+            }
+        }
+    }
+
     @Test func aFailedJobsReasonIsShownInTheRequestsLanguageWithItsCode() async throws {
         let environment = try ServiceFixtures.environment()
         let store = environment.store

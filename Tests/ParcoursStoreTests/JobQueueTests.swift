@@ -61,6 +61,41 @@ import Testing
         #expect(failed.state == .failed && failed.reason == Self.reason && failed.finishedAt != nil)
     }
 
+    @Test(arguments: Backend.available)
+    func aSelectionPicksByKindTerritoryAndParameterAPageAtATime(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        var namur: [Int64] = []
+        for number in 1...3 { namur.append(try await store.enqueue(Self.job(number))) }
+        _ = try await store.enqueue(Self.job(4, territory: "bastia"))
+        func upload(_ provider: String) -> NewJob {
+            NewJob(
+                kind: "import-catalogue", territoryID: nil,
+                parameters: Data(#"{"providerID": "\#(provider)", "stagedName": "x"}"#.utf8))
+        }
+        let mine = try await store.enqueue(upload("SIRET:1"))
+        _ = try await store.enqueue(upload("SIRET:2"))
+        _ = try await store.enqueue(upload("SIRET:1' OR '1'='1"))
+
+        #expect(
+            try await store.jobs(JobSelection(kind: "plan", territoryID: "namur", limit: 10)).map(\.id)
+                == namur.reversed())
+        let firstPage = try await store.jobs(JobSelection(kind: "plan", territoryID: "namur", limit: 2)).map(\.id)
+        #expect(firstPage == [namur[2], namur[1]])
+        #expect(
+            try await store.jobs(JobSelection(kind: "plan", territoryID: "namur", before: namur[1], limit: 2))
+                .map(\.id) == [namur[0]])
+        #expect(try await store.jobs(JobSelection(kind: "plan", limit: 10)).count == 4)
+        #expect(
+            try await store.jobs(
+                JobSelection(kind: "import-catalogue", parameter: ("providerID", "SIRET:1"), limit: 10)
+            ).map(\.id) == [mine])
+        #expect(
+            try await store.jobs(JobSelection(kind: "import-catalogue", parameter: ("stagedName", "x"), limit: 10))
+                .count == 3)
+        #expect(
+            try await store.jobs(JobSelection(kind: "plan", parameter: ("providerID", "SIRET:1"), limit: 10)).isEmpty)
+    }
+
     @Test func aReasonIsStoredWithItsCodeAndBothLanguagesAndAnOlderPlainReasonStillReads() {
         let stored = Self.reason.stored
         #expect(JobReason(stored: stored) == Self.reason)

@@ -107,6 +107,22 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/jobs": {
+              "get": {
+                "operationId": "listJobs",
+                "summary": "The jobs the caller may follow, newest first: its territory's plan jobs for a coordinator, its own catalogue imports for a provider. A page at a time: `next` is the link to the older ones (null on the last page).",
+                "parameters": [
+                  { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 }, "description": "Jobs per page." },
+                  { "name": "before", "in": "query", "schema": { "type": "integer", "minimum": 1 }, "description": "Only jobs older than this job id (the cursor `next` carries)." }
+                ],
+                "responses": {
+                  "200": { "description": "A page of jobs.", "content": { "application/json": { "schema": { "type": "object", "required": ["jobs", "next"], "properties": { "jobs": { "type": "array", "items": { "$ref": "#/components/schemas/Job" } }, "next": { "type": ["string", "null"] } } } } } },
+                  "400": { "$ref": "#/components/responses/BadRequest" },
+                  "401": { "$ref": "#/components/responses/Unauthorized" },
+                  "403": { "$ref": "#/components/responses/Forbidden" }
+                }
+              }
+            },
             "/api/jobs/{id}": {
               "get": {
                 "operationId": "getJob",
