@@ -32,6 +32,7 @@ public enum ServiceApplication {
         ComparePage(environment: environment).register(in: &registry)
         UnmetNeedsPage(environment: environment).register(in: &registry)
         PlanReportPage(environment: environment).register(in: &registry)
+        ErasurePage(environment: environment).register(in: &registry)
         TenderPage(environment: environment).register(in: &registry)
         SessionChoicesPage(environment: environment).register(in: &registry)
         return (router, registry.routes)

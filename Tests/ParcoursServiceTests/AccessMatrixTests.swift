@@ -195,6 +195,10 @@ import Testing
                 ownStatuses: [200, 403, 403, 403, 403], other: "/plans/\(world.bastiaPlan)/unmet-needs",
                 otherStatuses: [404, 403, 403, 403, 403]),
             Row(
+                route: "/communes/{commune}/erasure", own: "/communes/\(TenantWorld.ownCommune)/erasure",
+                ownStatuses: [403, 200, 403, 403, 403], other: "/communes/\(TenantWorld.otherCommune)/erasure",
+                otherStatuses: [403, 403, 403, 403, 403]),
+            Row(
                 route: "/communes/{commune}/sessions", own: "/communes/\(TenantWorld.ownCommune)/sessions",
                 ownStatuses: [403, 200, 403, 403, 403], other: "/communes/\(TenantWorld.otherCommune)/sessions",
                 otherStatuses: [403, 403, 403, 403, 403]),

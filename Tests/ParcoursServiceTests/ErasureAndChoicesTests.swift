@@ -33,6 +33,8 @@ import Testing
         try await store.addToken(hash: AccessToken.hash(token), kind: .api, userID: hr.id, expiresAt: nil)
         let headers: HTTPFields = [.authorization: "Bearer \(token)"]
         let agent = try #require(agents.first { $0.externalID == TenantWorld.ownAgent })
+        let other = try #require(
+            agents.first { $0.communeCode == "92045" && $0.externalID != TenantWorld.ownAgent })
         let environment = ServiceEnvironment(store: store, configuration: configuration)
 
         try await ServiceFixtures.withClient(environment) { client in
@@ -62,9 +64,42 @@ import Testing
             ) { response in
                 #expect(response.status == .notFound)
             }
+
+            // The same from the commune's page: a form, an explicit confirmation, then what changed.
+            try await client.execute(uri: "/communes/92045/erasure", method: .get, headers: headers) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains("<label for=\"agent\">Matricule de l’agent</label>"))
+                #expect(html.contains(#"<input type="checkbox" id="confirm" name="confirm" value="yes" required>"#))
+            }
+            var form = headers
+            form[.contentType] = "application/x-www-form-urlencoded"
+            for (body, status) in [
+                ("agent=\(other.externalID)", HTTPResponse.Status.unprocessableContent),
+                ("agent=92045-99999&confirm=yes", .notFound),
+            ] {
+                try await client.execute(
+                    uri: "/communes/92045/erasure", method: .post, headers: form, body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == status, "\(body)")
+                    #expect(String(buffer: response.body).contains("role=\"alert\""))
+                }
+            }
+            try await client.execute(
+                uri: "/communes/92045/erasure", method: .post, headers: form,
+                body: ByteBuffer(string: "agent=\(other.externalID)&confirm=yes")
+            ) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok && html.contains("<h1>Agent effacé</h1>"))
+                #expect(html.contains("Retirez aussi l’agent du registre"))
+            }
+            try await client.execute(uri: diagnosis, method: .get, headers: headers) { response in
+                #expect(!String(buffer: response.body).contains("\"\(other.externalID)\""))
+            }
         }
         let audit = try await store.auditEntries().filter { $0.route == "POST /api/agents/{id}/erasure" }
         #expect(audit.count == 1 && audit[0].userID == hr.id && audit[0].subject == "agent erasure, commune 92045")
+        let fromPage = try await store.auditEntries().filter { $0.route == "POST /communes/{commune}/erasure" }
+        #expect(fromPage.count == 1 && fromPage[0].userID == hr.id)
     }
 
     @Test func theCommunesHRReadsWhyEachSession() async throws {

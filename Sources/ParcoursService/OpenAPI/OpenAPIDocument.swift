@@ -451,6 +451,25 @@ enum OpenAPIDocument {
                 "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" } }
               }
             },
+            "/communes/{commune}/erasure": {
+              "get": {
+                "operationId": "erasureForm",
+                "tags": ["pages"],
+                "summary": "The commune HR's form to erase one of its agents (the agent's id and an explicit confirmation).",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/commune" }, { "$ref": "#/components/parameters/lang" }],
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" } }
+              },
+              "post": {
+                "operationId": "eraseAgentFromPage",
+                "tags": ["pages"],
+                "summary": "Erases the agent the form names, keeping the aggregates (as POST /api/agents/{id}/erasure), and says what changed; the form again, with the problem, when the id is missing, unknown (404) or not confirmed (422).",
+                "security": [{ "session": [] }],
+                "parameters": [{ "$ref": "#/components/parameters/commune" }, { "$ref": "#/components/parameters/lang" }],
+                "requestBody": { "required": true, "content": { "application/x-www-form-urlencoded": { "schema": { "type": "object", "required": ["agent", "confirm"], "properties": { "agent": { "type": "string" }, "confirm": { "const": "yes" } } } } } },
+                "responses": { "200": { "$ref": "#/components/responses/Page" }, "303": { "$ref": "#/components/responses/SeeOther" }, "403": { "$ref": "#/components/responses/Page" }, "404": { "$ref": "#/components/responses/Page" }, "422": { "$ref": "#/components/responses/Page" } }
+              }
+            },
             "/plans/{id}/report": {
               "get": {
                 "operationId": "planReportPage",

@@ -43,6 +43,8 @@ struct CommunePage {
             content += "<p>\(shell.t("Aucun plan pour le territoire.", "No plan for the territory yet."))</p>\n"
         }
         content += DiagnosisHTML.sections(report)
+        content +=
+            "<p><a href=\"\(shell.link("/communes/\(code)/erasure"))\">\(shell.t("Effacer un agent (droit à l’effacement)", "Erase an agent (right to erasure)"))</a></p>\n"
         return (shell.page(title: name, content: content), report.namedAgentCount)
     }
 }

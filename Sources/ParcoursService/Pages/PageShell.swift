@@ -89,7 +89,7 @@ struct PageShell {
         nav{display:flex;gap:14px;align-items:center;flex-wrap:wrap}.who{color:#333}
         form.inline{display:inline}
         a{color:#0b4f8a}a:focus,button:focus,input:focus{outline:3px solid #f0a500;outline-offset:2px}
-        label{display:block;font-weight:600;margin:12px 0 4px}
+        label{display:block;font-weight:600;margin:12px 0 4px}label.inline{display:inline;font-weight:400}
         input[type=password],input[type=text],input[type=file],input[type=number],input[type=date],select{font-size:16px;\
         padding:6px;min-width:320px;border:1px solid #555;border-radius:4px;background:#fff}
         select:focus{outline:3px solid #f0a500;outline-offset:2px}
