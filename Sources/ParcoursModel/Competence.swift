@@ -42,6 +42,12 @@ public struct Competence: Hashable, Codable, Sendable {
         self.titleEN = titleEN
         self.variantsFR = variantsFR
     }
+
+    /// The competence as pages and tables name it: its code and its title in `language`
+    /// (`2.1 Interagir`).
+    public func codeAndTitle(in language: Language) -> String {
+        "\(code.rawValue) \(language.pick(titleFR, titleEN))"
+    }
 }
 
 /// One of the 5 Pix areas, with its competences.

@@ -106,6 +106,15 @@ import Testing
                         "href=\"/api/plans/\(world.namurPlan)/tender/BE-namur/cahier-special-des-charges.html\""))
                 #expect(html.contains("href=\"/api/plans/\(world.namurPlan)/tender/BE-namur/inventaire.ods\""))
                 #expect(html.contains("notice valid (XSD; TED Schematron not checked)"))
+                #expect(!html.contains(" : "), "English without the French space before a colon")
+            }
+            // In French: the launch date written out, a Belgian package's maximum HTVA (not HT).
+            try await client.execute(
+                uri: "/plans/\(world.namurPlan)/tender", method: .get, headers: world.authorization(.procurement)
+            ) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<p>Lancement le ") && !html.contains("Lancement le 20"))
+                #expect(html.contains("€ HTVA — ") && !html.contains("€ HT — "))
             }
             try await client.execute(
                 uri: "/territories/namur", method: .get, headers: world.authorization(.procurement)

@@ -38,7 +38,20 @@ sed '3s|24/02/2027;24/02/2027|30/02/2027;30/02/2027|' Catalogues/ecole-administr
 big="$work/formations-numeriques-haute-corse-grand.lheo.xml"
 python3 scripts/bench/generate-lheo.py --megabytes 6 --output "$big" >/dev/null
 
-start_service "$database"
+# Sign-in with an identity provider: a stand-in provider on the loopback (fake_oidc_provider.py) signs in
+# the subject linked to Floreffe's HR; the sign-in page then shows its button.
+oidc_port=$(free_port)
+oidc_issuer="http://127.0.0.1:$oidc_port"
+python3 scripts/check/fake_oidc_provider.py "$oidc_port" parcours-check check-secret hr-floreffe &
+track $!
+hr_namur_id=$(sqlite3 "$database" "SELECT id FROM serviceUser WHERE name = 'Ressources humaines de Floreffe'")
+"$parcours" admin link-identity --database "$database" --user "$hr_namur_id" --issuer "$oidc_issuer" \
+  --subject hr-floreffe >/dev/null
+service_port=$(free_port)
+export PARCOURS_OIDC_CLIENT_SECRET=check-secret
+start_service "$database" --oidc-issuer "$oidc_issuer" --oidc-client-id parcours-check \
+  --oidc-redirect-url "http://127.0.0.1:$service_port/sign-in/oidc/callback"
+agent_to_erase=$(sqlite3 "$database" "SELECT externalID FROM agent WHERE communeCode = '92045' ORDER BY externalID DESC LIMIT 1")
 
 python3 - "$work/visits.json" <<EOF
 import json, sys
@@ -48,7 +61,10 @@ job_ended = "!document.querySelector('meta[http-equiv=refresh]')"
 upload = {"file_field": "#catalogue", "submit": "main form button[type=submit]"}
 visits = [
     {"role": "anonymous", "steps": [
-        page("sign-in", "/sign-in"), page("sign-in-en", "/sign-in?lang=en"), page("home", "/")]},
+        page("sign-in", "/sign-in"), page("sign-in-en", "/sign-in?lang=en"), page("home", "/"),
+        page("oidc-refused", "/sign-in/oidc/callback?code=x&state=forged", 401)]},
+    {"role": "oidc-commune-hr-namur", "steps": [
+        page("signed-in", "/sign-in", submit="a.button", until="location.pathname.startsWith('/communes/')")]},
     {"role": "coordinator-namur", "token": "$coordinator_namur", "steps": [
         page("dashboard-en", "/territories/namur?lang=en"),
         page("plan-job", "/territories/namur", fill={"#label": "contrôle navigateur", "#timeLimit": "5"},
@@ -56,16 +72,23 @@ visits = [
         page("compare", "/territories/namur", submit="form[action\$='/compare'] button[type=submit]"),
         page("unmet-needs", "/plans/$plan_namur/unmet-needs"),
         page("plan-report", "/plans/$plan_namur/report"),
+        page("tender", "/plans/$plan_namur/tender"),
         page("other-territory", "/territories/bastia", 403),
         page("commune-page", "/communes/92045", 403)]},
     {"role": "commune-hr-namur", "token": "$hr_namur", "steps": [
         page("commune-en", "/communes/92045?lang=en"),
+        page("sessions", "/communes/92045/sessions"),
         page("plan-report", "/plans/$plan_namur/report"),
-        page("other-commune", "/communes/93018", 403)]},
+        page("other-commune", "/communes/93018", 403),
+        page("erasure-form", "/communes/92045/erasure"),
+        page("erasure-unconfirmed", "/communes/92045/erasure", 422, fill={"#agent": "$agent_to_erase"},
+             submit="main form button[type=submit]", novalidate=True),
+        page("erasure-done", "/communes/92045/erasure", fill={"#agent": "$agent_to_erase"}, check=["#confirm"],
+             submit="main form button[type=submit]")]},
     {"role": "provider-namur", "token": "$provider_namur", "steps": [
         page("upload-report", "/catalogues/upload", file="$variant", **upload)]},
     {"role": "procurement-namur", "token": "$procurement_namur", "steps": [
-        page("plan-report", "/plans/$plan_namur/report")]},
+        page("plan-report", "/plans/$plan_namur/report"), page("tender", "/plans/$plan_namur/tender")]},
     {"role": "admin", "token": "$admin", "steps": [page("dashboard", "/territories/namur", 403)]},
     {"role": "coordinator-bastia", "token": "$coordinator_bastia", "steps": [
         page("plan-report", "/plans/$plan_bastia/report")]},

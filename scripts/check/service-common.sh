@@ -82,14 +82,15 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Starts `parcours serve` on DATABASE on loopback and waits until /ready answers; sets $service_pid and
+# Starts `parcours serve` on DATABASE (then any other options of serve) on loopback and waits until
+# /ready answers; sets $service_pid and
 # $service_url, and logs into $work/serve.log. The first start takes a free port; a restart keeps it and
 # the instance's name, so that the service takes back the jobs it was running.
 start_service() {
   local database=$1
   service_port="${service_port:-$(free_port)}"
   service_url="http://127.0.0.1:$service_port"
-  "$parcours" serve --database "$database" --port "$service_port" --instance "$check_name" >>"$work/serve.log" 2>&1 &
+  "$parcours" serve --database "$database" --port "$service_port" --instance "$check_name" "${@:2}" >>"$work/serve.log" 2>&1 &
   service_pid=$!
   track "$service_pid"
   local tries=0

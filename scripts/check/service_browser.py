@@ -6,9 +6,9 @@ sees: used by scripts/check/service-browser.sh, which starts the service and wri
 
 PLAN.json: {"base": "http://127.0.0.1:PORT", "out": "FOLDER", "visits": [{"role": "coordinator-namur",
 "token": "...", "steps": [STEP…]}]}; a STEP opens "path" and saves it as "name", expecting "status"
-(default 200); it may first choose "file" in the file input "file_field", "fill" fields ({"#id": "value"})
-and click the "submit" button (a CSS selector), then reload the page it led to until the script "until"
-is true (a job that ends; "timeout" seconds, default 180).
+(default 200); it may first choose "file" in the file input "file_field", "fill" fields ({"#id": "value"}),
+tick the checkboxes "check" (["#id"]), turn the form's own checks off ("novalidate": true) and click the "submit" button or link (a CSS selector), then reload
+the page it led to until the script "until" is true (a job that ends; "timeout" seconds, default 180).
 
 For each visit, a fresh browser profile signs in through the sign-in page (types the token, presses the
 button) and saves that page as ROLE-home, then follows its steps; each page is saved as FOLDER/ROLE-NAME.png
@@ -250,7 +250,7 @@ def main():
                     if link.startswith(base) and urllib.parse.urlparse(link).path != here:
                         links.setdefault(link.split("#")[0], stem)
 
-            if "token" in visit:
+            if visit.get("token"):
                 browser.navigate(base + "/sign-in")
                 status = browser.submit(
                     "document.getElementById('token').value = " + json.dumps(visit["token"]) + ";"
@@ -263,6 +263,10 @@ def main():
                     browser.set_file(step["file_field"], os.path.abspath(step["file"]))
                 for selector, value in step.get("fill", {}).items():
                     browser.evaluate(f"document.querySelector({json.dumps(selector)}).value = {json.dumps(value)}")
+                for selector in step.get("check", []):
+                    browser.evaluate(f"document.querySelector({json.dumps(selector)}).checked = true")
+                if step.get("novalidate"):  # what the server answers a browser that does not check the form
+                    browser.evaluate("document.querySelector('main form').noValidate = true")
                 if "submit" in step:
                     status = browser.submit(f"document.querySelector({json.dumps(step['submit'])}).click()")
                 deadline = time.monotonic() + step.get("timeout", 180)
@@ -275,7 +279,9 @@ def main():
                 save(step["name"], status, step.get("status", 200))
             cookie = browser.cookie_header(base)
             for link, page in sorted(links.items()):
-                if urllib.parse.urlparse(link).path == "/sign-out":
+                # Actions, not pages: signing out, and starting a sign-in at the identity provider (its
+                # state lives in the browser that started it; the visit "oidc-…" follows it whole).
+                if urllib.parse.urlparse(link).path in ("/sign-out", "/sign-in/oidc"):
                     continue
                 status = check_link(link, cookie)
                 if status >= 400:

@@ -57,7 +57,7 @@ private struct PlanReportPage {
     }
 
     var header: String {
-        let date = DateText(language: context.language).shortDay(Self.calendarDay(context.generatedAt))
+        let date = DateText(language: context.language).shortDay(context.generatedAt)
         let id = context.planID.map { " · " + t("plan", "plan") + " " + HTMLText.escape($0) } ?? ""
         return """
             <header>
@@ -66,13 +66,6 @@ private struct PlanReportPage {
             </header>
 
             """
-    }
-
-    static func calendarDay(_ date: Date) -> CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let fields = calendar.dateComponents([.year, .month, .day], from: date)
-        return CalendarDay(year: fields.year!, month: fields.month!, day: fields.day!)
     }
 
     var figures: String {

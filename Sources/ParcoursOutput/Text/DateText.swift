@@ -1,3 +1,4 @@
+import Foundation
 import ParcoursModel
 
 /// Dates and times as people write them: `lundi 15 mars 2027, 9 h 00 – 12 h 30` in French,
@@ -18,6 +19,15 @@ public struct DateText: Sendable {
     /// `15 mars 2027` or `15 March 2027`, without the weekday.
     public func shortDay(_ day: CalendarDay) -> String {
         "\(dayOfMonth(day)) \(month(day.month)) \(day.year)"
+    }
+
+    /// The day of `date` in UTC, as ``shortDay(_:)-(CalendarDay)`` writes it (when a file was imported, a
+    /// document produced).
+    public func shortDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let fields = calendar.dateComponents([.year, .month, .day], from: date)
+        return shortDay(CalendarDay(year: fields.year!, month: fields.month!, day: fields.day!))
     }
 
     /// A time of day given in minutes after midnight: `9 h 00` or `9:00`.

@@ -116,7 +116,9 @@ public struct JobRunner: Service {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: settings.heartbeatInterval)
                     guard !Task.isCancelled else { break }
-                    do { try await reporter.beat() } catch {
+                    do { try await reporter.beat() } catch is CancellationError {
+                        break  // the job ended while its heartbeat was on its way: nothing failed
+                    } catch {
                         logger.error("heartbeat failed", metadata: ["job": "\(job.id)", "error": "\(type(of: error))"])
                     }
                 }

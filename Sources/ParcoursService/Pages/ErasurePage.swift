@@ -78,10 +78,17 @@ struct ErasurePage {
     private func done(_ outcome: AgentEraser.Outcome, shell: PageShell, code: String) -> String {
         let answer = ErasureAnswer(outcome, language: shell.language)
         let plans = answer.plans.map { "\($0)" }.joined(separator: ", ")
+        let count = answer.participations
+        let participations = shell.language.pick(
+            count == 1 ? "1 participation Pix rendue anonyme" : "\(count) participations Pix rendues anonymes",
+            count == 1 ? "1 Pix participation made anonymous" : "\(count) Pix participations made anonymous")
+        let updated = shell.language.pick(
+            plans.isEmpty ? "aucun plan à mettre à jour" : "plans mis à jour : \(plans)",
+            plans.isEmpty ? "no plan to update" : "plans updated: \(plans)")
         return shell.page(
             title: shell.language.pick("Agent effacé", "Agent erased"),
             content: """
-                <div class="ok" role="status"><p>\(shell.t("L’agent est effacé : \(answer.participations) participation(s) Pix rendue(s) anonyme(s), plans mis à jour : \(plans.isEmpty ? "aucun" : plans).", "The agent is erased: \(answer.participations) Pix participation(s) made anonymous, plans updated: \(plans.isEmpty ? "none" : plans)."))</p></div>
+                <div class="ok" role="status"><p>\(shell.t("L’agent est effacé", "The agent is erased"))\(shell.colon) \(HTMLText.escape(participations))\(shell.language.pick(" ; ", "; "))\(HTMLText.escape(updated)).</p></div>
                 <p>\(HTMLText.escape(answer.note))</p>
                 <p><a href="\(shell.link("/communes/\(code)"))">\(shell.t("Retour à la page de la commune", "Back to the commune's page"))</a></p>
                 """)

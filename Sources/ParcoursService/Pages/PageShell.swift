@@ -21,6 +21,10 @@ struct PageShell {
     /// `text` in the page's language, escaped for HTML.
     func t(_ french: String, _ english: String) -> String { HTMLText.escape(language.pick(french, english)) }
 
+    /// A colon as the page's language writes it: after a narrow space in French (` :`), right after the
+    /// word in English (`:`).
+    var colon: String { language.pick(" :", ":") }
+
     /// A link to `path` in the page's language.
     func link(_ path: String) -> String {
         HTMLText.escape(path + (path.contains("?") ? "&" : "?") + "lang=\(language.rawValue)")

@@ -36,6 +36,11 @@ struct SessionChoicesPage {
     }
 
     private func content(_ choices: [SessionChoice], planID: Int64, shell: PageShell) -> String {
+        // A competence by its code and title, as the other pages name it.
+        var competences: [String: String] = [:]
+        for competence in environment.configuration.framework.areas.flatMap(\.competences) {
+            competences[competence.code.rawValue] = competence.codeAndTitle(in: shell.language)
+        }
         var html = """
             <p class="meta">\(shell.t("Page de la commune : ses agents y sont nommés. Ne la diffusez pas au-delà de la commune.", "The commune's own page: its agents are named. Do not share it beyond the commune."))</p>
             <p>\(shell.t("D’après le plan \(planID), le plus récent du territoire : pour chaque agent et chaque compétence, la session retenue et pourquoi pas les autres sessions que l’agent pouvait suivre.", "From plan \(planID), the territory's latest: for each agent and competence, the session chosen and why not the other sessions the agent could attend."))</p>
@@ -51,7 +56,7 @@ struct SessionChoicesPage {
                 "<section><h2>\(HTMLText.escape(first.lastName.uppercased())) \(HTMLText.escape(first.firstName)) (\(HTMLText.escape(agent)))</h2>\n"
             for choice in rows {
                 html += """
-                    <h3>\(shell.t("Compétence", "Competence")) \(HTMLText.escape(choice.competence)) : \(HTMLText.escape(choice.session))</h3>
+                    <h3>\(HTMLText.escape(competences[choice.competence] ?? choice.competence))\(shell.colon) \(HTMLText.escape(choice.session))</h3>
                     <p>\(HTMLText.escape(choice.why))</p>
 
                     """

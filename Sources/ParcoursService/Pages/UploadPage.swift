@@ -83,8 +83,7 @@ struct UploadPage {
 
                 """
             for version in versions.reversed() {
-                let date = ISO8601DateFormatter.string(
-                    from: version.importedAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+                let date = HTMLText.escape(DateText(language: shell.language).shortDay(version.importedAt))
                 content += """
                     <tr><td>\(HTMLText.escape(version.fileName))</td><td>\(HTMLText.escape(version.format))</td><td>\(date)</td>\
                     <td class="n">\(version.courseCount)</td><td class="n">\(version.sessionCount)</td>\
@@ -102,8 +101,9 @@ struct UploadPage {
         let headline =
             report.stored
             ? shell.t(
-                "Catalogue enregistré : \(report.acceptedCourses) formations, \(report.acceptedSessions) sessions.",
-                "Catalogue stored: \(report.acceptedCourses) courses, \(report.acceptedSessions) sessions.")
+                "Catalogue enregistré : \(shell.language.integer(report.acceptedCourses)) formations, \(shell.language.integer(report.acceptedSessions)) sessions.",
+                "Catalogue stored: \(shell.language.integer(report.acceptedCourses)) courses, \(shell.language.integer(report.acceptedSessions)) sessions."
+            )
             : shell.t(
                 "Ce fichier avait déjà été enregistré : rien n’a changé.",
                 "This file had been stored before: nothing changed.")
@@ -115,8 +115,8 @@ struct UploadPage {
             """
         guard report.stored else { return out + "</section>\n" }
         out += """
-            <p>\(shell.t("Erreurs", "Errors")) : \(report.errorCount) · \(shell.t("Avertissements", "Warnings")) : \(report.warningCount)\
-            \(report.rejectedCourses.isEmpty ? "" : " · " + shell.t("Formations écartées", "Courses left out") + " : " + HTMLText.escape(report.rejectedCourses.joined(separator: ", ")))</p>
+            <p>\(shell.t("Erreurs", "Errors"))\(shell.colon) \(report.errorCount) · \(shell.t("Avertissements", "Warnings"))\(shell.colon) \(report.warningCount)\
+            \(report.rejectedCourses.isEmpty ? "" : " · " + shell.t("Formations écartées", "Courses left out") + shell.colon + " " + HTMLText.escape(report.rejectedCourses.joined(separator: ", ")))</p>
 
             """
         for note in report.notes { out += "<p class=\"note\">\(HTMLText.escape(note))</p>\n" }

@@ -4,6 +4,7 @@ import ParcoursModel
 import ParcoursOutput
 import ParcoursStore
 import ParcoursTender
+import ParcoursTenderDocuments
 import ParcoursWorkflow
 
 /// The tender package of a stored plan as a page, for the procurement officers and the coordinator of
@@ -32,13 +33,15 @@ struct TenderPage {
         let source = files.source
         func counts(_ byReason: [String: Int]) -> String {
             byReason.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .map { "<li>\(HTMLText.escape(UnmetReasonGroups.describe($0.key, in: language))) : \($0.value)</li>" }
+                .map {
+                    "<li>\(HTMLText.escape(UnmetReasonGroups.describe($0.key, in: language)))\(shell.colon) \($0.value)</li>"
+                }
                 .joined()
         }
         let tendered = source.tendered.values.reduce(0, +)
         let setAside = source.setAside.values.reduce(0, +)
         var content = """
-            <p>\(shell.t("Lancement au", "Launch on")) \(files.launchDate) \(shell.t("(les seuils en vigueur ce jour s’appliquent).", "(the thresholds in force that day apply)."))</p>
+            <p>\(shell.t("Lancement le", "Launch on")) \(HTMLText.escape(DateText(language: language).shortDay(files.launchDate))) \(shell.t("(les seuils en vigueur ce jour s’appliquent).", "(the thresholds in force that day apply)."))</p>
             <section><h2>\(shell.t("Ce que le plan laisse sans session", "What the plan leaves without a session"))</h2>
             <p>\(shell.t("Besoins non couverts :", "Unmet needs:")) \(source.unmetNeeds). \
             \(shell.t("Mis en consultation :", "Tendered:")) \(tendered). \
@@ -69,7 +72,7 @@ struct TenderPage {
             let validity = TenderDrafting.noticeValidity(rendered.noticeProblems, in: language)
             content += """
                 <section><h2>\(HTMLText.escape(package.buyer.name)) (\(package.country.rawValue))</h2>
-                <p>\(package.lots.count) \(shell.t("lots", "lots")), \(shell.t("maximum", "maximum")) \(HTMLText.escape(package.maximumTotal.formatted(in: language))) \(shell.t("HT", "excl. VAT")) — \
+                <p>\(package.lots.count) \(shell.t("lots", "lots")), \(shell.t("maximum", "maximum")) \(HTMLText.escape(package.maximumTotal.formatted(in: language))) \(HTMLText.escape(language.pick(package.netOfVATFR, "excl. VAT"))) — \
                 \(HTMLText.escape(language.pick(tier.titleFR, tier.titleEN))) — eForms \(HTMLText.escape(package.recommendation.eFormsSubtype)) — \(HTMLText.escape(validity))</p>
                 <p class="help">\(HTMLText.escape(language.pick(tier.ruleFR, tier.ruleEN)))</p>
                 <ul>

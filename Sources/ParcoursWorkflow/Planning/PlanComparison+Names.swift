@@ -10,8 +10,7 @@ extension PlanComparison {
     ) -> [String: String] {
         var names: [String: String] = [:]
         for competence in configuration.framework.areas.flatMap(\.competences) {
-            names[competence.code.rawValue] =
-                "\(competence.code.rawValue) \(language.pick(competence.titleFR, competence.titleEN))"
+            names[competence.code.rawValue] = competence.codeAndTitle(in: language)
         }
         for family in configuration.jobFamilies { names[family.id] = language.pick(family.nameFR, family.nameEN) }
         for territoryID in territoryIDs.sorted() {
