@@ -182,6 +182,11 @@
                                 ON \(table) DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bumpDataRevision()
                                 """)
                     }),
+            Migration(
+                identifier: "v8 staged uploads",
+                statements: [
+                    "CREATE TABLE stagedUpload (id bigserial PRIMARY KEY, bytes bytea NOT NULL, stagedAt timestamptz NOT NULL)"
+                ]),
         ]
 
         /// Applies the migrations the database has not had yet, in one transaction; the first one also

@@ -192,7 +192,7 @@ package enum JobColumns {
 
 /// Everything Parcours keeps in its database: imports, catalogues, plans, the job queue, and the
 /// service's users, tokens and audit log (``AccessStore``), the identities linked to users
-/// (``IdentityLinkStore``) and the revision of what pages show (``RevisionStore``); what ``SQLiteStore``
-/// and the PostgreSQL store both are.
+/// (``IdentityLinkStore``), the revision of what pages show (``RevisionStore``) and the uploads waiting
+/// for their import job (``StagedUploadStore``); what ``SQLiteStore`` and the PostgreSQL store both are.
 public typealias ParcoursDatabase =
-    PlanStore & JobQueue & AccessStore & ErasureStore & IdentityLinkStore & RevisionStore
+    PlanStore & JobQueue & AccessStore & ErasureStore & IdentityLinkStore & RevisionStore & StagedUploadStore

@@ -87,6 +87,7 @@ enum Schema {
         AccessSchema.register(in: &migrator)
         IdentityLinkSchema.register(in: &migrator)
         RevisionSchema.register(in: &migrator)
+        StagedUploadSchema.register(in: &migrator)
         return migrator
     }
 }

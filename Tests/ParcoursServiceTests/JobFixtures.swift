@@ -29,11 +29,10 @@ enum JobBackend: String, Sendable, CustomTestStringConvertible {
 }
 
 /// A database of its own, opened as many times as a test runs instances: Bastia's samples and catalogue
-/// (small plans), and where its instances stage uploads.
+/// (small plans).
 struct JobDatabase: Sendable {
     /// An SQLite file, or a PostgreSQL URL with a schema of its own.
     let location: String
-    let staging: URL
 
     static let planningDate = CalendarDay(year: 2026, month: 12, day: 1)
 
@@ -48,7 +47,7 @@ struct JobDatabase: Sendable {
             url.queryItems = (url.queryItems ?? []) + [URLQueryItem(name: "schema", value: name)]
             location = url.string!
         }
-        let database = JobDatabase(location: location, staging: temporary.appending(path: "\(name)-staging"))
+        let database = JobDatabase(location: location)
         let store = try await StoreOpening.open(location)
         let configuration = try ServiceFixtures.configuration.get()
         try await TenantWorld.importSamples(["bastia"], into: store, configuration: configuration)
@@ -67,13 +66,11 @@ struct JobDatabase: Sendable {
             store: try await StoreOpening.open(location), configuration: try ServiceFixtures.configuration.get(),
             jobs: JobSettings(
                 instance: instance, workers: 2, heartbeatInterval: .milliseconds(100), staleAfter: staleAfter,
-                pollInterval: .milliseconds(50), maximumAttempts: 2, backgroundImportBytes: backgroundImportBytes,
-                stagingFolder: staging))
+                pollInterval: .milliseconds(50), maximumAttempts: 2, backgroundImportBytes: backgroundImportBytes))
     }
 
-    /// Removes an SQLite file and the staging folder; a PostgreSQL schema goes with the test server.
+    /// Removes an SQLite file; a PostgreSQL schema goes with the test server.
     func remove() {
-        try? FileManager.default.removeItem(at: staging)
         guard !location.hasPrefix("postgres") else { return }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: location + suffix) }
     }

@@ -83,7 +83,7 @@ import Testing
         #expect(try await store.job(id: again)?.attempts == 2)
         #expect(try await store.job(id: upload)?.attempts == 2)
         #expect(try await store.job(id: spent)?.attempts == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).count == 1)
+        #expect(try await store.stagedUploadCount() == 1)
 
         let runner = JobRunner(environment: environment, logger: JobRunning.logger)
         try await runner.recover(ownedByThisInstance: true)
@@ -93,7 +93,7 @@ import Testing
         #expect(queued.state == .queued && queued.reason?.code == "instance-stopped")
         #expect(queued.reason?.english.contains("instance restarted stopped running it") == true)
         #expect(try await store.job(id: upload)?.state == .failed)
-        // The upload failed for good leaves no file behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: database.staging.path).isEmpty)
+        // The upload failed for good leaves nothing behind.
+        #expect(try await store.stagedUploadCount() == 0)
     }
 }

@@ -3,72 +3,83 @@ import ParcoursModel
 import ParcoursStore
 
 /// The parameters of a background catalogue import: the provider it is for, the file's name as sent,
-/// where the file waits in the staging folder, and the language of the report.
+/// the upload staged in the database (``StagedUploadStore``), and the language of the report.
 struct CatalogueImportParameters: Codable, Sendable {
     let providerID: String
     let fileName: String
-    /// The file's name in ``JobSettings/stagingFolder``.
-    let stagedName: String
+    /// The staged upload's id.
+    let upload: Int64
     let language: Language
 }
 
 /// Runs the imports of catalogue files too large to be imported while the upload waits: the same import
 /// as an upload (whole or nothing, another provider's file refused), its validation report stored as
-/// the job's result. The staged file is removed once the import is done or refused.
+/// the job's result. The upload waits in the database, so any instance sharing it can run the job; it is
+/// discarded once the import is done or refused (``JobRunner`` discards it too when the job fails for
+/// good). The reader reads a file: the bytes are written to one named after the job, in the temporary
+/// folder, for the import's time only.
 struct CatalogueImportJobHandler: JobHandler {
     static let kind = "import-catalogue"
     var kind: String { Self.kind }
 
     let environment: ServiceEnvironment
-    let stagingFolder: URL
 
     func run(_ job: Job, reporter: JobReporter) async throws -> Data? {
         let parameters = try JSONDecoder().decode(CatalogueImportParameters.self, from: job.parameters)
-        let file = stagingFolder.appending(path: parameters.stagedName)
-        guard FileManager.default.fileExists(atPath: file.path) else {
+        guard let bytes = try await environment.store.stagedUpload(id: parameters.upload) else {
             throw JobFailure.refused(
                 JobReason(
                     code: "staged-file-missing",
-                    french:
-                        "le fichier déposé n’est pas dans le dossier d’attente de cette instance : déposez-le à nouveau",
-                    english: "the uploaded file is not in this instance's staging folder: upload it again"))
+                    french: "le fichier déposé n’est plus en attente : déposez-le à nouveau",
+                    english: "the uploaded file is no longer waiting: upload it again"))
         }
         reporter.report(JobProgress(phase: "importing", percent: 10))
         try await reporter.confirmOwnership()
+        let folder = Self.temporaryFolder(ofJob: job.id)
+        try? FileManager.default.removeItem(at: folder)  // what an attempt killed before its end left
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: parameters.fileName)
+        try bytes.write(to: file)
         do {
             let report = try await CatalogueRoutes(environment: environment).importFile(
                 file, name: parameters.fileName, providerID: parameters.providerID, language: parameters.language)
-            Self.discardStagedFile(of: job, stagingFolder: stagingFolder)
+            try await environment.store.discardStagedUpload(id: parameters.upload)
             return try JobDocument.encoder.encode(report)
         } catch let refusal as UploadRefusal {
-            Self.discardStagedFile(of: job, stagingFolder: stagingFolder)
+            try await environment.store.discardStagedUpload(id: parameters.upload)
             throw JobFailure.refused(refusal.reason)
         }
     }
 }
 
 extension CatalogueImportJobHandler {
-    /// Stages `data` (the catalogue file `name` of `user`, a provider) and queues its import.
+    /// Stages `data` (the catalogue file `name` of `user`, a provider) in the database and queues its
+    /// import.
     static func enqueue(
         _ data: Data, name: String, by user: UserAccount, language: Language, environment: ServiceEnvironment
     ) async throws -> Job {
-        let folder = environment.jobs.stagingFolder
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let stagedName = "\(UUID().uuidString)-\(name)"
-        try data.write(to: folder.appending(path: stagedName), options: .atomic)
+        let upload = try await environment.store.stageUpload(data)
         let parameters = CatalogueImportParameters(
-            providerID: user.providerID ?? "", fileName: name, stagedName: stagedName, language: language)
+            providerID: user.providerID ?? "", fileName: name, upload: upload, language: language)
         let id = try await environment.store.enqueue(
             NewJob(kind: kind, territoryID: nil, parameters: try JobDocument.encoder.encode(parameters)))
         guard let job = try await environment.store.job(id: id) else { throw APIError.notFound("job \(id)") }
         return job
     }
 
-    /// Removes the staged file of `job` when it is a catalogue import: done, refused, or failed for good.
-    static func discardStagedFile(of job: Job, stagingFolder: URL) {
+    /// Where job `id` writes the upload for the reader, for the import's time.
+    static func temporaryFolder(ofJob id: Int64) -> URL {
+        FileManager.default.temporaryDirectory.appending(path: "parcours-import-job-\(id)")
+    }
+
+    /// Discards the staged upload of `job` when it is a catalogue import failed for good, and what an
+    /// attempt killed on this host left in the temporary folder.
+    static func discardStagedUpload(of job: Job, store: any StagedUploadStore) async throws {
         guard job.kind == kind,
             let parameters = try? JSONDecoder().decode(CatalogueImportParameters.self, from: job.parameters)
         else { return }
-        try? FileManager.default.removeItem(at: stagingFolder.appending(path: parameters.stagedName))
+        try? FileManager.default.removeItem(at: temporaryFolder(ofJob: job.id))
+        try await store.discardStagedUpload(id: parameters.upload)
     }
 }

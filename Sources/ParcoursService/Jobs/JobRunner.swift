@@ -14,14 +14,15 @@ import Synchronization
 /// On graceful shutdown (SIGINT, SIGTERM) the workers take no new job and finish the one they run (a
 /// plan stops at its time limit); a job cut short harder (kill -9) is recovered by the next instance.
 public struct JobRunner: Service {
-    let queue: any JobQueue
+    /// The queue, and where catalogue uploads wait for their job.
+    let queue: any JobQueue & StagedUploadStore
     let settings: JobSettings
     let handlers: [String: any JobHandler]
     let logger: Logger
     /// The jobs this instance runs now, by id.
     private let running = RunningJobs()
 
-    init(queue: any JobQueue, settings: JobSettings, handlers: [any JobHandler], logger: Logger) {
+    init(queue: any JobQueue & StagedUploadStore, settings: JobSettings, handlers: [any JobHandler], logger: Logger) {
         self.queue = queue
         self.settings = settings
         self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
@@ -34,7 +35,7 @@ public struct JobRunner: Service {
             queue: environment.store, settings: environment.jobs,
             handlers: [
                 PlanJobHandler(environment: environment),
-                CatalogueImportJobHandler(environment: environment, stagingFolder: environment.jobs.stagingFolder),
+                CatalogueImportJobHandler(environment: environment),
             ], logger: logger)
     }
 
@@ -62,7 +63,7 @@ public struct JobRunner: Service {
                 metadata: ["job": "\(job.id)", "state": "\(job.state.rawValue)", "reason": "\(job.reason.code)"])
             // A job failed for good leaves no upload behind.
             if job.state == .failed, let failed = try await queue.job(id: job.id) {
-                CatalogueImportJobHandler.discardStagedFile(of: failed, stagingFolder: settings.stagingFolder)
+                try await CatalogueImportJobHandler.discardStagedUpload(of: failed, store: queue)
             }
         }
     }

@@ -16,16 +16,14 @@ public struct JobSettings: Sendable {
     public var pollInterval: Duration
     /// A job orphaned after this many attempts fails instead of being queued again.
     public var maximumAttempts: Int
-    /// Catalogue files larger than this are imported in the background.
+    /// Catalogue files larger than this are imported in the background (the upload waits in the
+    /// database: ``StagedUploadStore``).
     public var backgroundImportBytes: Int
-    /// Where uploaded files wait for their import job. Instances sharing a queue must share it.
-    public var stagingFolder: URL
 
     public init(
         instance: String, workers: Int = 1, heartbeatInterval: Duration = .seconds(5),
         staleAfter: Duration = .seconds(60), pollInterval: Duration = .seconds(1), maximumAttempts: Int = 3,
-        backgroundImportBytes: Int = 4 * 1024 * 1024,
-        stagingFolder: URL = FileManager.default.temporaryDirectory.appending(path: "parcours-staging")
+        backgroundImportBytes: Int = 4 * 1024 * 1024
     ) {
         self.instance = instance
         self.workers = workers
@@ -34,6 +32,5 @@ public struct JobSettings: Sendable {
         self.pollInterval = pollInterval
         self.maximumAttempts = maximumAttempts
         self.backgroundImportBytes = backgroundImportBytes
-        self.stagingFolder = stagingFolder
     }
 }

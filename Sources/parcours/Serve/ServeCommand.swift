@@ -34,13 +34,6 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Catalogue files larger than this many MiB are imported in the background.")
     var backgroundImportMb: Double = 4
 
-    @Option(
-        name: .long,
-        help:
-            "Where uploads wait for their import job; instances sharing a database must share it (default: beside an SQLite database, else the temporary folder)."
-    )
-    var stagingFolder: String?
-
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "parcours")
@@ -53,20 +46,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let jobs = JobSettings(
             instance: instance ?? "\(ProcessInfo.processInfo.hostName):\(port)", workers: workers,
-            backgroundImportBytes: Int(backgroundImportMb * 1024 * 1024),
-            stagingFolder: URL(fileURLWithPath: stagingFolder ?? defaultStagingFolder))
+            backgroundImportBytes: Int(backgroundImportMb * 1024 * 1024))
         logger.info("jobs", metadata: ["instance": "\(jobs.instance)", "workers": "\(workers)"])
         let environment = ServiceEnvironment(
             store: store, configuration: configuration, jobs: jobs, openID: try openID.settings())
         let application = ServiceApplication.make(environment, host: host, port: port, logger: logger)
         try await application.runService()
         logger.info("stopped")
-    }
-
-    /// `<database>.staging` beside an SQLite file; the temporary folder for PostgreSQL.
-    private var defaultStagingFolder: String {
-        options.database.hasPrefix("postgres")
-            ? FileManager.default.temporaryDirectory.appending(path: "parcours-staging").path
-            : options.database + ".staging"
     }
 }
