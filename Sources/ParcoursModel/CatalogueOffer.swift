@@ -139,29 +139,41 @@ public struct DailySlot: Sendable, Hashable, Codable {
     /// write): the same result without Foundation. Nil when the text holds anything else, so that
     /// the general path decides.
     private static func asciiMinuteOfDay(_ text: String) -> Int?? {
-        // Per field: its value (significant digits only, at most 4 kept), whether it has a digit,
-        // and how many significant digits it has.
-        var fields: [(value: Int, seen: Bool, significant: Int)] = [(0, false, 0)]
+        // The hours and minutes fields (further ones are ignored): value (significant digits only,
+        // at most 4 kept), whether a digit was seen, and how many significant digits there are.
+        var hours = Field()
+        var minutes = Field()
+        var field = 0
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let last = fields.count - 1
-                fields[last].seen = true
-                if fields[last].significant > 0 || byte != UInt8(ascii: "0") {
-                    fields[last].significant += 1
-                    if fields[last].significant <= 4 { fields[last].value = fields[last].value * 10 + Int(byte - 48) }
+                if field == 0 {
+                    hours.add(byte)
+                } else if field == 1 {
+                    minutes.add(byte)
                 }
             case UInt8(ascii: ":"), UInt8(ascii: "h"), UInt8(ascii: "H"):
-                fields.append((0, false, 0))
+                field += 1
             default:
                 return nil
             }
         }
-        let hours = fields[0]
         guard hours.seen, hours.significant <= 4, hours.value <= 23 else { return .some(nil) }
-        let minutes = fields.count > 1 ? fields[1] : (value: 0, seen: false, significant: 0)
         guard minutes.significant <= 4, minutes.value <= 59 else { return .some(nil) }
         return .some(hours.value * 60 + minutes.value)
+    }
+
+    private struct Field {
+        var value = 0
+        var seen = false
+        var significant = 0
+
+        mutating func add(_ digit: UInt8) {
+            seen = true
+            guard significant > 0 || digit != UInt8(ascii: "0") else { return }
+            significant += 1
+            if significant <= 4 { value = value * 10 + Int(digit - 48) }
+        }
     }
 }
 

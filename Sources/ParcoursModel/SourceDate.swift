@@ -41,12 +41,18 @@ public struct SourceDate: Sendable, Hashable, Codable {
     /// Reads LHEO's `AAAAMMJJ`: `00000000` and `99999999` are unknown, `AAAAMM00` is a month.
     /// Nil when the text is not such a date (the caller reports it).
     public static func lheo(_ text: String) -> SourceDate? {
-        let digits = Array(text.utf8)
-        guard digits.count == 8, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        if text == "00000000" || text == "99999999" { return .unknown }
-        let year = Int(text.prefix(4))!
-        let month = Int(text.dropFirst(4).prefix(2))!
-        let day = Int(text.suffix(2))!
+        var number = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard (48...57).contains(byte), count < 8 else { return nil }
+            number = number * 10 + Int(byte - 48)
+            count += 1
+        }
+        guard count == 8 else { return nil }
+        if number == 0 || number == 99_999_999 { return .unknown }
+        let year = number / 10_000
+        let month = number / 100 % 100
+        let day = number % 100
         guard (1...12).contains(month) else { return nil }
         if day == 0 { return SourceDate(year: year, month: month, day: nil) }
         guard isValid(year: year, month: month, day: day) else { return nil }

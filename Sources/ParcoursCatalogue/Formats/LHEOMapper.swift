@@ -319,11 +319,13 @@ struct LHEOMapper {
     /// Every `extra` under the element's own `extras` (nested `extras` included).
     static func extensions(of element: XMLRecord) -> ParcoursExtension {
         var result = ParcoursExtension()
+        let extrasCode = element.tree.code("extras")
+        let extraCode = element.tree.code("extra")
         func collect(_ extras: XMLRecord) {
             for child in extras.children {
-                if child.isNamed("extras") {
+                if child.nameCode == extrasCode {
                     collect(child)
-                } else if child.isNamed("extra"), let key = child.attributes["info"] {
+                } else if child.nameCode == extraCode, let key = child.attributes["info"] {
                     result.add(key: key, value: child.allText)
                 }
             }

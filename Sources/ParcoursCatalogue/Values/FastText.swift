@@ -137,22 +137,25 @@ enum FastText {
         return result
     }
 
-    /// Whether `needle` occurs in `haystack` (bytes): candidates found by `memchr` on the first
-    /// byte, confirmed by `memcmp`.
+    /// Whether `needle` occurs in `haystack` (bytes): candidates found by `memchr` on the needle's
+    /// second byte (the first one of a ``searchKey(_:)`` term is a space, the commonest byte of a
+    /// text), confirmed by `memcmp`.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
         return haystack.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { pin in
                 let base = UnsafeRawPointer(hay.baseAddress!)
                 let pattern = UnsafeRawPointer(pin.baseAddress!)
-                let first = Int32(pin[0])
-                var offset = 0
-                let last = hay.count - pin.count
-                while offset <= last {
-                    guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
-                    let start = base.distance(to: UnsafeRawPointer(found))
-                    if memcmp(found, pattern, pin.count) == 0 { return true }
-                    offset = start + 1
+                let anchor = pin.count > 1 ? 1 : 0
+                let byte = Int32(pin[anchor])
+                // Where the anchor byte may lie: from `anchor` to the last start plus `anchor`.
+                let end = hay.count - pin.count + anchor
+                var offset = anchor
+                while offset <= end {
+                    guard let found = memchr(base + offset, byte, end - offset + 1) else { return false }
+                    let position = base.distance(to: UnsafeRawPointer(found))
+                    if memcmp(base + (position - anchor), pattern, pin.count) == 0 { return true }
+                    offset = position + 1
                 }
                 return false
             }

@@ -1,9 +1,16 @@
+import Synchronization
+
 /// The element and attribute names a format's mapper reads, numbered once: the reader codes each
 /// libxml2 name it meets by this table (one lookup per distinct name of the file), and a record's
 /// elements are then found by comparing numbers. Names outside the table still work, by text.
 final class ElementTable: Sendable {
     let names: [String]
     let codes: [String: Int32]
+    /// Paths the mappers asked for (`periode/debut`), by the codes of their steps: one lookup per
+    /// path instead of one per step. Only paths whose every step is in the table, at most
+    /// `maximumPaths` of them (the mappers' paths are a few dozen constants).
+    private let paths = Mutex<[String: [Int32]]>([:])
+    private static let maximumPaths = 256
 
     init(_ names: [String]) {
         let unique = Array(Set(names)).sorted()
@@ -12,6 +19,20 @@ final class ElementTable: Sendable {
     }
 
     var count: Int32 { Int32(names.count) }
+
+    /// The codes of the steps of `path` (names separated by `/`); nil when a step is not in the table.
+    func codes(ofPath path: String) -> [Int32]? {
+        if let known = paths.withLock({ $0[path] }) { return known }
+        var steps: [Int32] = []
+        for step in path.split(separator: "/") {
+            guard let code = codes[String(step)] else { return nil }
+            steps.append(code)
+        }
+        paths.withLock { known in
+            if known.count < Self.maximumPaths { known[path] = steps }
+        }
+        return steps
+    }
 }
 
 /// One record read whole (a course, or a provider detail), copied out of libxml2 into flat
@@ -225,6 +246,9 @@ struct XMLRecord: Sendable {
     /// Whether the element's local name is `name`.
     func isNamed(_ name: String) -> Bool { tree.code(name) == node.name }
 
+    /// The code of the element's local name in its record (see ``XMLTree/code(_:)``).
+    var nameCode: Int32 { node.name }
+
     /// 1-based line of the start tag.
     var line: Int { Int(node.line) }
 
@@ -307,8 +331,14 @@ struct XMLRecord: Sendable {
 
     /// Follows a path of local names (`"periode/debut"`) through first children.
     func first(_ path: String) -> XMLRecord? {
-        if !FastText.contains(path, byte: UInt8(ascii: "/")) { return tree.code(path).flatMap { child(code: $0) } }
         var current = self
+        if let steps = tree.table.codes(ofPath: path) {
+            for code in steps {
+                guard let next = current.child(code: code) else { return nil }
+                current = next
+            }
+            return current
+        }
         for step in path.split(separator: "/") {
             guard let code = tree.code(String(step)), let next = current.child(code: code) else { return nil }
             current = next
