@@ -1,3 +1,4 @@
+import Foundation
 import ParcoursCSV
 import ParcoursModel
 
@@ -119,5 +120,65 @@ public struct CommuneListError: Error, Equatable, Sendable, CustomStringConverti
 
     public var description: String {
         [file, line.map(String.init), field].compactMap { $0 }.joined(separator: ":") + ": " + message
+    }
+}
+
+extension Territory {
+    /// The territory in areas of about `maximumInhabitants` at most, so that no part outgrows what the
+    /// planner handles well: a commune larger than that is first divided into equal shares of its
+    /// inhabitants at its own centroid (`75056/1`, `75056/2`…: Paris, Marseille), then the communes are cut
+    /// in two along the longer side of their extent, in proportion to the areas each side gets, until each
+    /// area is small enough. Ids are `<id>.<n>`; a territory small enough is returned unchanged.
+    public func areas(maximumInhabitants: Int) -> [Territory] {
+        let inhabitants = communes.reduce(0) { $0 + ($1.population ?? 0) }
+        guard maximumInhabitants > 0, inhabitants > maximumInhabitants else { return [self] }
+        let shares = communes.flatMap { commune -> [Commune] in
+            let population = commune.population ?? 0
+            guard population > maximumInhabitants else { return [commune] }
+            let count = (population + maximumInhabitants - 1) / maximumInhabitants
+            return (1...count).map { share in
+                Commune(
+                    code: "\(commune.code)/\(share)", name: "\(commune.name) (\(share)/\(count))",
+                    postalCodes: commune.postalCodes, coordinate: commune.coordinate,
+                    population: population / count + (share <= population % count ? 1 : 0), nuts3: commune.nuts3,
+                    arrondissement: commune.arrondissement)
+            }
+        }
+        let count = (inhabitants + maximumInhabitants - 1) / maximumInhabitants
+        return Self.bisect(shares, into: count).enumerated().map { index, members in
+            Territory(
+                id: "\(id).\(index + 1)", name: "\(name) (\(index + 1))", country: country,
+                circuityFactor: circuityFactor, communes: members, statuses: statuses,
+                nameEN: "\(nameEN) (\(index + 1))",
+                timeZoneIdentifier: timeZoneIdentifier, nuts3Regions: nuts3Regions, schoolCalendarID: schoolCalendarID,
+                circuity: circuity)
+        }
+    }
+
+    /// `communes` in `count` groups of about equal population, cut along the longer side of their extent.
+    private static func bisect(_ communes: [Commune], into count: Int) -> [[Commune]] {
+        let count = min(count, communes.count)
+        guard count > 1 else { return [communes] }
+        let latitudes = communes.map(\.coordinate.latitude)
+        let longitudes = communes.map(\.coordinate.longitude)
+        let middle = (latitudes.min()! + latitudes.max()!) / 2
+        let latitudeSpan = latitudes.max()! - latitudes.min()!
+        let longitudeSpan = (longitudes.max()! - longitudes.min()!) * cos(middle * .pi / 180)
+        let sorted = communes.sorted {
+            latitudeSpan >= longitudeSpan
+                ? ($0.coordinate.latitude, $0.code) < ($1.coordinate.latitude, $1.code)
+                : ($0.coordinate.longitude, $0.code) < ($1.coordinate.longitude, $1.code)
+        }
+        let first = count / 2
+        let total = Double(sorted.reduce(0) { $0 + ($1.population ?? 0) })
+        let wanted = total * Double(first) / Double(count)
+        var cut = 0
+        var running = 0.0
+        while cut < sorted.count - (count - first), running + Double(sorted[cut].population ?? 0) / 2 < wanted {
+            running += Double(sorted[cut].population ?? 0)
+            cut += 1
+        }
+        cut = max(cut, first)
+        return bisect(Array(sorted[..<cut]), into: first) + bisect(Array(sorted[cut...]), into: count - first)
     }
 }

@@ -60,4 +60,17 @@ import Testing
             #expect(error.line == 3 && error.field == "insee_code")
         }
     }
+
+    /// Haute-Corse's two communes here (53 452 inhabitants) in areas of about 20 000: Bastia (46 867)
+    /// in three shares at its centroid, then a cut by latitude (the longer side) at a third of the people.
+    @Test func cutsALargeDepartementIntoAreas() throws {
+        let hauteCorse = try read([Self.header] + Self.rows).territories[0]
+        let areas = hauteCorse.areas(maximumInhabitants: 20_000)
+        #expect(areas.map(\.id) == ["2B.1", "2B.2", "2B.3"])
+        #expect(areas.map { $0.communes.map(\.code) } == [["2B120", "2B033/1"], ["2B033/2"], ["2B033/3"]])
+        #expect(areas.map { $0.communes.reduce(0) { $0 + $1.population! } } == [6_585 + 15_623, 15_622, 15_622])
+        #expect(areas.allSatisfy { $0.circuity == Self.circuity && $0.statuses == Self.statuses })
+        #expect(areas[1].communes[0].coordinate == hauteCorse.communes[0].coordinate)
+        #expect(hauteCorse.areas(maximumInhabitants: 60_000) == [hauteCorse])
+    }
 }

@@ -16,12 +16,13 @@ struct BenchNationalCommand: AsyncParsableCommand {
         discussion: """
             FILE is a national commune list such as shared/reference/geo/fr-communes-2026.csv (columns \
             insee_code, name, dep, postal_codes, lat_centroid, lon_centroid, population_municipale, nuts3). \
-            Each département is a part with its own agents (the density of --density-territory, seed + part \
-            index) and sessions (one per 19 agents); France's holidays, statuses and planning policy come \
-            from Config, the circuity from --circuity-territory. The summed bound is an upper bound on the \
-            best plan in which agents only attend their own département's sessions, not on the undivided \
-            national problem: the report counts the agents whose travel limit reaches another \
-            département's venue.
+            Each département, or each area of one larger than --part-inhabitants (a commune larger than that \
+            divided into equal shares first), is a part with its own agents (the density of \
+            --density-territory, seed + part index) and sessions (one per 19 agents); France's holidays, \
+            statuses and planning policy come from Config, the circuity from --circuity-territory. The summed \
+            bound is an upper bound on the best plan in which agents only attend their own part's sessions, \
+            not on the undivided national problem: the report counts the agents whose travel limit reaches \
+            another part's venue.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -47,7 +48,14 @@ struct BenchNationalCommand: AsyncParsableCommand {
     @Option(help: "Only these départements, comma-separated (e.g. 2A,2B,75).")
     var departements: String?
 
-    @Option(help: "Départements planned at once (default: the active processors).")
+    @Option(
+        help: """
+            Départements of more inhabitants are planned in areas of at most this many (about Namur's \
+            population by default); 0 plans each département whole.
+            """)
+    var partInhabitants = 500_000
+
+    @Option(help: "Parts planned at once (default: the active processors).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Seed of the synthetic data and of the solver; part i uses seed + i.")
@@ -55,6 +63,9 @@ struct BenchNationalCommand: AsyncParsableCommand {
 
     @Option(help: "Each département's time limit in seconds (default: Config/planning.yaml).")
     var timeLimit: Double?
+
+    @Option(help: "Each département's gap target, e.g. 0.02 (default: Config/planning.yaml).")
+    var gapTarget: Double?
 
     @Flag(help: "One JSON object on stdout, with every département's figures.")
     var json = false
@@ -66,7 +77,9 @@ struct BenchNationalCommand: AsyncParsableCommand {
         if let agents, agents < 1 { throw ValidationError("--agents must be positive") }
         if densityAgents < 1 { throw ValidationError("--density-agents must be positive") }
         if jobs < 1 { throw ValidationError("--jobs must be positive") }
+        if partInhabitants < 0 { throw ValidationError("--part-inhabitants must not be negative") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+        if let gapTarget, !(0..<1).contains(gapTarget) { throw ValidationError("--gap-target must be in [0, 1)") }
     }
 
     func run() async throws {
@@ -97,20 +110,25 @@ struct BenchNationalCommand: AsyncParsableCommand {
         let readSeconds = (ContinuousClock.now - start).seconds
         let seed = self.seed
         let timeLimit = self.timeLimit
-        let parts = territories.enumerated().map { index, territory in
+        let gapTarget = self.gapTarget
+        let areas = territories.flatMap { $0.areas(maximumInhabitants: partInhabitants) }
+        let parts = areas.enumerated().map { index, territory in
             PlanningPart(id: territory.id, size: Double(Self.inhabitants(territory))) {
-                try BenchPlanCommand.problem(
+                var problem = try BenchPlanCommand.problem(
                     territory: territory, configuration: configuration, agentsPer100Inhabitants: density,
                     sessions: nil, seed: seed &+ UInt64(index), timeLimit: timeLimit)
+                if let gapTarget { problem.policy.gapTarget = gapTarget }
+                return problem
             }
         }
         let plan = try DecomposedPlanner(parts: parts, jobs: jobs).solve(
             finished: progress ? Self.printPart : nil)
         let seconds = (ContinuousClock.now - start).seconds
         let report = NationalReport(
-            plan: plan, departements: territories.count,
+            plan: plan, departements: territories.count, partInhabitants: partInhabitants,
             skipped: national.skipped.count { chosen.contains($0.departement) }, inhabitants: inhabitants,
-            density: density, jobs: jobs, readSeconds: readSeconds, seconds: seconds, peakMiB: ProcessUsage.peakMiB,
+            density: density, jobs: jobs, readSeconds: readSeconds, seconds: seconds,
+            cpuSeconds: ProcessUsage.cpuSeconds, peakMiB: ProcessUsage.peakMiB,
             loadAverages: ProcessUsage.loadAverages)
         print(json ? report.json : report.text(in: options.language))
     }
