@@ -11,7 +11,7 @@
 # imported file without its catalogue version, no version without all its courses and sessions, one
 # current version per provider, no plan without its document and inputs); the job is resumed to its end
 # or marked failed with its reason; a resumed job stores its result once (one new version, one new plan);
-# the staged upload is gone once its job ended. Environment: MEGABYTES; see service-common.sh.
+# the staged upload (a stagedUpload row) and any temporary file are gone once its job ended. Environment: MEGABYTES; see service-common.sh.
 source "$(dirname "$0")/service-common.sh"
 
 megabytes="${MEGABYTES:-40}"
@@ -109,7 +109,6 @@ check_after_restart() { # JOB TOKEN WHAT TABLE COUNT_BEFORE
 }
 
 start_service "$database"
-staging="$database.staging"
 
 # 1. Killed during a large import.
 versions_before=$(count catalogueVersion)
@@ -123,10 +122,11 @@ if [ -z "$job" ]; then
 fi
 kill_during_write "$job" "during the import" catalogueVersion "$versions_before"
 check_after_restart "$job" "$token" "during the import" catalogueVersion "$versions_before"
-leftovers=$(find "$staging" "$TMPDIR" -mindepth 1 -maxdepth 1 2>/dev/null | grep -c . || true)
-[ "$leftovers" -eq 0 ] &&
+staged=$(count stagedUpload)
+temporary=$(find "$TMPDIR" -mindepth 1 -maxdepth 1 2>/dev/null | grep -c . || true)
+[ "$staged" -eq 0 ] && [ "$temporary" -eq 0 ] &&
   check_pass "no staged or temporary copy of the upload left" ||
-  check_fail "$leftovers staged or temporary files left: $(find "$staging" "$TMPDIR" -mindepth 1 -maxdepth 1 | head -3 | tr '\n' ' ')"
+  check_fail "$staged staged uploads in the database, $temporary temporary files left: $(find "$TMPDIR" -mindepth 1 -maxdepth 1 | head -3 | tr '\n' ' ')"
 
 # 2. Killed during a plan run.
 plans_before=$(count plan)
