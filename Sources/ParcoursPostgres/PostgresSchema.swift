@@ -187,6 +187,22 @@
                 statements: [
                     "CREATE TABLE stagedUpload (id bigserial PRIMARY KEY, bytes bytea NOT NULL, stagedAt timestamptz NOT NULL)"
                 ]),
+            // A job's update bumps the revision only when it changes what pages show of it
+            // (``DataRevisionSource/jobColumns``), not at each heartbeat.
+            Migration(
+                identifier: "v9 job revision",
+                statements: [
+                    "DROP TRIGGER job_revision ON job",
+                    """
+                    CREATE CONSTRAINT TRIGGER job_revision AFTER INSERT OR DELETE ON job DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW EXECUTE FUNCTION bumpDataRevision()
+                    """,
+                    PostgresQuery(
+                        unsafeSQL: """
+                            CREATE CONSTRAINT TRIGGER job_update_revision AFTER UPDATE ON job DEFERRABLE INITIALLY DEFERRED
+                            FOR EACH ROW WHEN (\(DataRevisionSource.jobChanged)) EXECUTE FUNCTION bumpDataRevision()
+                            """),
+                ]),
         ]
 
         /// Applies the migrations the database has not had yet, in one transaction; the first one also

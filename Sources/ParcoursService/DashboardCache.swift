@@ -4,8 +4,9 @@ import ParcoursStore
 /// The content of each territory's dashboard, rendered once per data revision (``RevisionStore``) for
 /// each language and role: rendering it from the diagnosis, the plans and the jobs takes 10–20 ms, and
 /// scripts/check/service-load.sh measured 92 requests/s without it against 16 868 for nginx serving the
-/// same bytes. The revision is the database's own, so an import, a plan, an erasure or a job's progress
-/// written by any instance or command renders it again. Nothing per user is kept: the page's frame (the
+/// same bytes. The revision is the database's own, so an import, a plan, an erasure or a job's new state
+/// written by any instance or command renders it again (a job's heartbeat does not: the dashboard lists
+/// a running job without its progress, which the job's page shows). Nothing per user is kept: the page's frame (the
 /// user's name) is written around the content at each request.
 actor DashboardCache {
     struct Key: Hashable {

@@ -88,6 +88,7 @@ enum Schema {
         IdentityLinkSchema.register(in: &migrator)
         RevisionSchema.register(in: &migrator)
         StagedUploadSchema.register(in: &migrator)
+        JobRevisionSchema.register(in: &migrator)
         return migrator
     }
 }

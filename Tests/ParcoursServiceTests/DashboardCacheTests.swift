@@ -44,7 +44,32 @@ import Testing
     }
 
     @Test(arguments: JobBackend.available)
-    func theRevisionMovesWithJobsNotWithUsers(backend: JobBackend) async throws {
+    func theDashboardListsTheNewestPlanJobsOnly(backend: JobBackend) async throws {
+        let database = try await JobDatabase.make(backend)
+        defer { database.remove() }
+        let environment = try await database.environment(instance: "one")
+        let headers = try await JobRoutesTests.authorization(
+            try NewUser(name: "Coordination", role: .coordinator, territoryID: "bastia"), on: environment.store)
+        var ids: [Int64] = []
+        for seed in 1...(UInt64(PlanRunForm.recentJobs) + 2) {
+            ids.append(
+                try await environment.store.enqueue(
+                    NewJob(
+                        kind: PlanJobHandler.kind, territoryID: "bastia",
+                        parameters: try JobDocument.encoder.encode(JobDatabase.plan(seed: seed, label: "essai")))))
+        }
+        let page = try await ServiceFixtures.withClient(environment) { client in
+            try await client.execute(uri: "/territories/bastia", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+        }
+        let listed = ids.filter { page.contains(">travail \($0)</a>") }
+        #expect(listed == Array(ids.suffix(PlanRunForm.recentJobs)))
+    }
+
+    @Test(arguments: JobBackend.available)
+    func theRevisionMovesWithJobsStatesNotWithHeartbeatsOrUsers(backend: JobBackend) async throws {
         let database = try await JobDatabase.make(backend)
         defer { database.remove() }
         let store = try await database.environment(instance: "one").store
@@ -57,7 +82,14 @@ import Testing
                 parameters: try JobDocument.encoder.encode(JobDatabase.plan(seed: 1, label: "essai"))))
         let queued = try await store.dataRevision()
         #expect(queued > start)
-        #expect(try await store.claimJob(owner: "one", kinds: nil) != nil)
-        #expect(try await store.dataRevision() > queued)
+        let job = try #require(try await store.claimJob(owner: "one", kinds: nil))
+        let running = try await store.dataRevision()
+        #expect(running > queued)
+        // A heartbeat, with progress or without, is not what pages show: the revision stays.
+        #expect(try await store.heartbeat(job: job.id, owner: "one", progress: Data(#"{"percent": 40}"#.utf8)))
+        #expect(try await store.heartbeat(job: job.id, owner: "one", progress: nil))
+        #expect(try await store.dataRevision() == running)
+        #expect(try await store.finishJob(job.id, owner: "one", result: Data(#"{"planID": 1}"#.utf8)))
+        #expect(try await store.dataRevision() > running)
     }
 }

@@ -10,7 +10,7 @@ struct PlanRunForm {
     let territoryID: String
     /// The territory's plans, newest first.
     let plans: [PlanSummary]
-    /// The territory's jobs, newest first.
+    /// The territory's recent plan jobs, newest first (at most ``recentJobs``).
     let jobs: [Job]
     let canRun: Bool
 
@@ -77,15 +77,15 @@ struct PlanRunForm {
     }
 
     private var jobsSection: String {
-        let recent = jobs.prefix(Self.recentJobs)
-        guard !recent.isEmpty else { return "" }
+        guard !jobs.isEmpty else { return "" }
         var rows = ""
-        for job in recent {
+        for job in jobs {
             let document = JobDocument(job, language: shell.language)
             let state =
                 switch job.state {
                 case .queued: shell.t("en attente", "queued")
-                case .running: shell.t("en cours", "running") + " (\(Int(document.progress?.percent ?? 0)) %)"
+                // Its progress is on the job's page: a heartbeat does not change the data revision.
+                case .running: shell.t("en cours", "running")
                 case .done: shell.t("terminé", "done")
                 case .failed: shell.t("échec", "failed")
                 }

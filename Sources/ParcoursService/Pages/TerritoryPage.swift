@@ -77,7 +77,9 @@ struct TerritoryPage {
         content +=
             PlanRunForm(
                 shell: shell, territoryID: territoryID, plans: plans,
-                jobs: try await environment.store.jobs(territoryID: territoryID), canRun: role == .coordinator
+                jobs: try await environment.store.jobs(
+                    JobSelection(kind: PlanJobHandler.kind, territoryID: territoryID, limit: PlanRunForm.recentJobs)),
+                canRun: role == .coordinator
             ).html
         if let latest = plans.first,
             let documents = try await environment.readableDocuments(
