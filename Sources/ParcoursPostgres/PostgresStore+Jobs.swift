@@ -55,6 +55,14 @@
                 """)
         }
 
+        public func releaseJob(_ id: Int64, owner: String, reason: JobReason) async throws -> Bool {
+            try await updatedRunningJob(
+                """
+                UPDATE job SET state = 'queued', attempts = attempts - 1, error = \(reason.stored)
+                WHERE id = \(id) AND owner = \(owner) AND state = 'running' RETURNING id
+                """)
+        }
+
         public func recoverJobs(heartbeatBefore: Date, ownedBy owner: String?, maximumAttempts: Int) async throws
             -> [RecoveredJob]
         {

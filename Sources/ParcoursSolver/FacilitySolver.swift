@@ -87,5 +87,7 @@ struct SearchClock: Sendable {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
-    var isOver: Bool { seconds >= limit }
+    /// Whether the search must stop: its time limit passed, or the task running it was cancelled (a
+    /// service stopping its plan job; the search returns what it has, which its caller discards).
+    var isOver: Bool { seconds >= limit || Task.isCancelled }
 }

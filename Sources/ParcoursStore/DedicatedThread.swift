@@ -2,39 +2,27 @@ import Foundation
 
 /// Runs synchronous, blocking work on a thread of its own while the calling task waits without
 /// holding a thread: an import's producer (a parser calling back for each row) and its writes block
-/// for seconds, which would starve Swift's cooperative pool (one thread per core) and every request
-/// a service answers meanwhile.
+/// for seconds, and so does a plan's solve, which would starve Swift's cooperative pool (one thread per
+/// core) and every request a service answers meanwhile.
 package enum DedicatedThread {
-    /// The result of `work`, run on a new thread. `work` need not escape nor be `Sendable`: the
-    /// caller is suspended until it returns, so nothing else touches what it captures meanwhile.
+    /// The result of `work`, run on a new thread within the calling task: `work` sees the task's
+    /// cancellation (`Task.isCancelled`: a long solve stops when its job is stopped) and its task-local
+    /// values. `work` need not escape nor be `Sendable`: the task runs nothing else meanwhile.
     package static func run<T: Sendable>(_ work: () throws -> T) async throws -> T {
-        try await withoutActuallyEscaping(work) { escapable in
-            try await run(handingOver: Handover(escapable))
-        }
-    }
-
-    private static func run<T: Sendable>(handingOver handover: Handover<() throws -> T>) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                // The closure is released before the caller resumes: `withoutActuallyEscaping`
-                // checks, when `run` returns, that nothing kept it.
-                let result = Result { () throws -> T in try handover.take()() }
-                continuation.resume(with: result)
-            }
-            thread.name = "parcours-store"
-            thread.start()
-        }
+        // This function is nonisolated: it holds no actor while the work runs.
+        try await withTaskExecutorPreference(NewThreadExecutor.shared) { try work() }
     }
 }
 
-/// Hands a value to exactly one other thread, once; the caller waits for that thread meanwhile.
-private final class Handover<Value>: @unchecked Sendable {
-    private var value: Value?
+/// A task executor that runs each job it is given on a new thread: the jobs of a task preferring it
+/// (``DedicatedThread/run(_:)``) may block as long as they need.
+private final class NewThreadExecutor: TaskExecutor {
+    static let shared = NewThreadExecutor()
 
-    init(_ value: Value) { self.value = value }
-
-    func take() -> Value {
-        defer { value = nil }
-        return value!
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let thread = Thread { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        thread.name = "parcours-thread"
+        thread.start()
     }
 }

@@ -28,6 +28,11 @@ public protocol JobQueue: Sendable {
     /// longer runs for `owner`.
     func failJob(_ id: Int64, owner: String, reason: JobReason) async throws -> Bool
 
+    /// Queues job `id` again, with `reason`, when its run stopped without failing (the instance running
+    /// it shuts down): the attempt does not count, and another instance or the next start runs it. False
+    /// when it no longer runs for `owner`.
+    func releaseJob(_ id: Int64, owner: String, reason: JobReason) async throws -> Bool
+
     /// Crash recovery, for an instance starting: every running job whose heartbeat is older than
     /// `heartbeatBefore`, or that `owner` ran before it restarted, is queued again if it has had
     /// fewer than `maximumAttempts` attempts, and failed otherwise; either way with the reason.

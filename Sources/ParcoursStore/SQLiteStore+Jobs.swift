@@ -52,6 +52,11 @@ extension SQLiteStore: JobQueue {
             id, owner: owner, set: "state = 'failed', error = ?, finishedAt = ?", [reason.stored, Date()])
     }
 
+    public func releaseJob(_ id: Int64, owner: String, reason: JobReason) async throws -> Bool {
+        try await updatingRunningJob(
+            id, owner: owner, set: "state = 'queued', attempts = attempts - 1, error = ?", [reason.stored])
+    }
+
     public func recoverJobs(heartbeatBefore: Date, ownedBy owner: String?, maximumAttempts: Int) async throws
         -> [RecoveredJob]
     {

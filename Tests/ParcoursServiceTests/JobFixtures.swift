@@ -28,15 +28,20 @@ enum JobBackend: String, Sendable, CustomTestStringConvertible {
     }()
 }
 
-/// A database of its own, opened as many times as a test runs instances: Bastia's samples and catalogue
-/// (small plans).
+/// A database of its own, opened as many times as a test runs instances: a territory's samples and its
+/// catalogue (Bastia's by default: small plans; Namur's plan runs for seconds when its time limit allows).
 struct JobDatabase: Sendable {
     /// An SQLite file, or a PostgreSQL URL with a schema of its own.
     let location: String
 
     static let planningDate = CalendarDay(year: 2026, month: 12, day: 1)
 
-    static func make(_ backend: JobBackend) async throws -> JobDatabase {
+    /// The catalogue of each territory's samples.
+    static let catalogues = [
+        "bastia": "formations-numeriques-haute-corse.lheo.xml", "namur": "centre-informatique-mosan.lheo.xml",
+    ]
+
+    static func make(_ backend: JobBackend, territory: String = "bastia") async throws -> JobDatabase {
         let name = "jobs_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
         let temporary = FileManager.default.temporaryDirectory
         let location: String
@@ -50,11 +55,10 @@ struct JobDatabase: Sendable {
         let database = JobDatabase(location: location)
         let store = try await StoreOpening.open(location)
         let configuration = try ServiceFixtures.configuration.get()
-        try await TenantWorld.importSamples(["bastia"], into: store, configuration: configuration)
+        try await TenantWorld.importSamples([territory], into: store, configuration: configuration)
         let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
         _ = try await CatalogueImport.run(
-            path: ServiceFixtures.catalogue("formations-numeriques-haute-corse.lheo.xml").path, into: store,
-            reader: reader)
+            path: ServiceFixtures.catalogue(catalogues[territory]!).path, into: store, reader: reader)
         return database
     }
 
@@ -75,12 +79,14 @@ struct JobDatabase: Sendable {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: location + suffix) }
     }
 
-    /// The parameters of a short plan of Bastia.
-    static func plan(seed: UInt64, label: String) -> PlanJobParameters {
+    /// The parameters of a plan of `territory`, a short one by default.
+    static func plan(
+        seed: UInt64, label: String, territory: String = "bastia", timeLimitSeconds: Double = 0.2
+    ) -> PlanJobParameters {
         PlanJobParameters(
             order: PlanOrder(
-                territoryID: "bastia", overrides: PlanningOverrides(timeLimitSeconds: 0.2, seed: seed), label: label,
-                planningDate: planningDate), language: .french)
+                territoryID: territory, overrides: PlanningOverrides(timeLimitSeconds: timeLimitSeconds, seed: seed),
+                label: label, planningDate: planningDate), language: .french)
     }
 }
 
@@ -100,12 +106,17 @@ enum JobRunning {
             for environment in environments {
                 group.addTask { try await JobRunner(environment: environment, logger: logger).run() }
             }
-            let deadline = ContinuousClock.now + .seconds(120)
-            while try await !done() {
-                guard ContinuousClock.now < deadline else { throw ServiceTestError("the jobs did not end in time") }
-                try await Task.sleep(for: .milliseconds(50))
-            }
+            try await wait("the jobs to end", until: done)
             group.cancelAll()
+        }
+    }
+
+    /// Waits until `holds` does (at most two minutes), polling.
+    static func wait(_ what: String, until holds: @Sendable () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while try await !holds() {
+            guard ContinuousClock.now < deadline else { throw ServiceTestError("waited in vain for \(what)") }
+            try await Task.sleep(for: .milliseconds(20))
         }
     }
 

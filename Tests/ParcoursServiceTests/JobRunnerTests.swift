@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursStore
+import ServiceLifecycle
 import Testing
 
 @testable import ParcoursService
@@ -40,11 +41,20 @@ import Testing
     func aJobWhoseInstanceStoppedHeartbeatingIsRecoveredAndRunOnce(backend: JobBackend) async throws {
         let database = try await JobDatabase.make(backend)
         defer { database.remove() }
-        let alive = try await database.environment(instance: "alive", staleAfter: .seconds(3))
+        let alive = try await database.environment(instance: "alive")
         let store = alive.store
         let id = try await JobRoutes(environment: alive).enqueuePlan(JobDatabase.plan(seed: 1, label: "orphan")).id
         // An instance claims the job, then stops: no heartbeat ever again.
         #expect(try await store.claimJob(owner: "crashed", kinds: nil)?.id == id)
+        // The sweep at chosen times: within ``JobSettings/staleAfter`` of its last heartbeat the job is left
+        // alone; past it, queued again.
+        let sweeper = JobRunner(environment: alive, logger: JobRunning.logger)
+        let claimed = try #require(try await store.job(id: id)?.heartbeatAt)
+        try await sweeper.recoverOrphans(now: claimed.addingTimeInterval(alive.jobs.staleAfter.seconds - 1))
+        #expect(try await store.job(id: id)?.state == .running)
+        try await sweeper.recoverOrphans(now: claimed.addingTimeInterval(alive.jobs.staleAfter.seconds + 1))
+        let orphan = try #require(try await store.job(id: id))
+        #expect(orphan.state == .queued && orphan.reason?.code == "instance-stopped")
         try await JobRunning.run([alive]) { try await JobRunning.ended([id], in: store) }
 
         let job = try #require(try await store.job(id: id))
@@ -54,6 +64,48 @@ import Testing
         #expect(try await store.plans(territoryID: "bastia").map(\.label) == ["orphan"])
         // The crashed instance, back, cannot end the job it lost.
         #expect(try await !store.finishJob(id, owner: "crashed", result: nil))
+    }
+
+    /// A plan job cannot hold a stopping instance: its solve stops, nothing is stored, and the job is
+    /// queued again, its attempt not counted, for another instance or the next start.
+    @Test(arguments: JobBackend.available)
+    func aStoppingInstanceQueuesItsRunningPlanAgainWithNothingStored(backend: JobBackend) async throws {
+        let database = try await JobDatabase.make(backend, territory: "namur")
+        defer { database.remove() }
+        let environment = try await database.environment(instance: "stopping")
+        let store = environment.store
+        // Namur's plan runs for seconds without its time limit (5 s in a debug build).
+        let id = try await JobRoutes(environment: environment).enqueuePlan(
+            JobDatabase.plan(seed: 1, label: "long", territory: "namur", timeLimitSeconds: 3600)
+        ).id
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [JobRunner(environment: environment, logger: JobRunning.logger)],
+                logger: JobRunning.logger))
+        let stopped = try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
+            tasks.addTask {
+                try await Task.sleep(for: .seconds(120))
+                return false
+            }
+            try await JobRunning.wait("the plan to be solving") {
+                let job = try await store.job(id: id)
+                return job.flatMap { JobDocument($0, language: .english).progress?.phase } == "solving"
+            }
+            await group.triggerGracefulShutdown()
+            let first = try await tasks.next()!
+            tasks.cancelAll()
+            return first
+        }
+        #expect(stopped, "the job runner did not stop within two minutes")
+        let job = try #require(try await store.job(id: id))
+        #expect(job.state == .queued && job.attempts == 0, "\(job.state) \(job.attempts)")
+        #expect(job.reason?.code == "instance-shutdown")
+        #expect(job.reason?.english.contains("instance stopping shut down while running it") == true)
+        #expect(try await store.plans(territoryID: "namur").isEmpty)
     }
 
     @Test func anInstanceRestartingQueuesItsJobsAgainOrFailsThemAfterTheMaximumOfAttemptsLeavingNoUpload() async throws

@@ -153,6 +153,20 @@ import Testing
         #expect(try await store.job(id: other)?.state == .running)
     }
 
+    @Test(arguments: Backend.available)
+    func aReleasedJobIsQueuedAgainWithoutCountingItsAttempt(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let id = try await store.enqueue(Self.job(1))
+        #expect(try await store.claimJob(owner: "stopping", kinds: nil)?.attempts == 1)
+        #expect(try await !store.releaseJob(id, owner: "other", reason: Self.reason))
+        #expect(try await store.releaseJob(id, owner: "stopping", reason: Self.reason))
+        let released = try #require(try await store.job(id: id))
+        #expect(released.state == .queued && released.attempts == 0 && released.reason == Self.reason)
+        #expect(try await !store.releaseJob(id, owner: "stopping", reason: Self.reason))
+        let again = try #require(try await store.claimJob(owner: "next", kinds: nil))
+        #expect(again.id == id && again.attempts == 1)
+    }
+
     /// Two instances (two stores on one database, each with its own connections) take jobs from one
     /// queue at once: every job runs, and runs once.
     @Test(arguments: Backend.available)

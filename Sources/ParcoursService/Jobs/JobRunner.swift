@@ -11,8 +11,10 @@ import Synchronization
 /// then ``JobSettings/workers`` workers claim queued jobs, run them with a heartbeat carrying their
 /// progress, and finish or fail them. Orphaned jobs are looked for again every half ``JobSettings/staleAfter``.
 ///
-/// On graceful shutdown (SIGINT, SIGTERM) the workers take no new job and finish the one they run (a
-/// plan stops at its time limit); a job cut short harder (kill -9) is recovered by the next instance.
+/// On graceful shutdown (SIGINT, SIGTERM) the workers take no new job; a plan job stops at once and is
+/// queued again with nothing stored (``JobQueue/releaseJob(_:owner:reason:)``), for another instance or
+/// the next start, and a catalogue import finishes. A job cut short harder (kill -9) is recovered by the
+/// next instance.
 public struct JobRunner: Service {
     /// The queue, and where catalogue uploads wait for their job.
     let queue: any JobQueue & StagedUploadStore
@@ -89,16 +91,21 @@ public struct JobRunner: Service {
             await pause(settings.staleAfter / 2)
             guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
             do {
-                // This instance's own jobs beat first, after the limit is set: however late their
-                // heartbeat task or the database's writer is (a busy machine), this instance never
-                // takes its own running jobs for orphans.
-                let threshold = Date(timeIntervalSinceNow: -settings.staleAfter.seconds)
-                for reporter in running.reporters { try await reporter.beat() }
-                try await recover(ownedByThisInstance: false, heartbeatBefore: threshold)
+                try await recoverOrphans(now: Date())
             } catch {
                 logger.error("job recovery failed", metadata: ["error": "\(type(of: error))"])
             }
         }
+    }
+
+    /// Queues again (or fails) the running jobs of other instances whose heartbeat is older than
+    /// ``JobSettings/staleAfter`` at `now`. This instance's own jobs beat first, after the limit is set:
+    /// however late their heartbeat task or the database's writer is (a busy machine), this instance never
+    /// takes its own running jobs for orphans.
+    func recoverOrphans(now: Date) async throws {
+        let threshold = now.addingTimeInterval(-settings.staleAfter.seconds)
+        for reporter in running.reporters { try await reporter.beat() }
+        try await recover(ownedByThisInstance: false, heartbeatBefore: threshold)
     }
 
     /// Runs `job` with its heartbeat, then finishes or fails it.
@@ -153,6 +160,17 @@ public struct JobRunner: Service {
                 logger.info(
                     ended ? "job done" : "job done after another instance took it over",
                     metadata: ["job": "\(job.id)", "seconds": "\(seconds)"])
+            case .failure(let error) where error is CancellationError:
+                // Stopped, not failed: the instance shuts down. Stored even when this task is cancelled
+                // too (an unstructured task does not inherit its cancellation).
+                let instance = settings.instance
+                let released = try await Task {
+                    try await queue.releaseJob(job.id, owner: instance, reason: Self.shutdownReason(instance: instance))
+                }.value
+                logger.info(
+                    released
+                        ? "job queued again: the instance stops" : "job stopped after another instance took it over",
+                    metadata: ["job": "\(job.id)", "seconds": "\(seconds)"])
             case .failure(JobFailure.lost):
                 logger.warning("job taken over by another instance", metadata: ["job": "\(job.id)"])
             case .failure(let error):
@@ -165,6 +183,14 @@ public struct JobRunner: Service {
         } catch {
             logger.error("job end not stored", metadata: ["job": "\(job.id)", "error": "\(type(of: error))"])
         }
+    }
+
+    /// Why a job stopped by `instance`'s shutdown is queued again.
+    static func shutdownReason(instance: String) -> JobReason {
+        JobReason(
+            code: "instance-shutdown",
+            french: "l’instance \(instance) s’est arrêtée pendant l’exécution ; remis en file",
+            english: "instance \(instance) shut down while running it; queued again")
     }
 
     /// Waits `duration`, or less when the service starts shutting down.

@@ -2,6 +2,7 @@ import Foundation
 import ParcoursModel
 import ParcoursStore
 import ParcoursWorkflow
+import ServiceLifecycle
 
 /// The parameters of a plan job: the order, and the language its failure reason is written in.
 struct PlanJobParameters: Codable, Sendable {
@@ -29,19 +30,20 @@ struct PlanJobHandler: JobHandler {
     func run(_ job: Job, reporter: JobReporter) async throws -> Data? {
         let parameters = try JSONDecoder().decode(PlanJobParameters.self, from: job.parameters)
         reporter.report(JobProgress(phase: "gathering", percent: 0))
-        var previous: (stored: StoredPlan, record: PlanRecord)?
-        if let replan = parameters.order.replan {
-            guard let stored = try await environment.store.plan(id: replan.previousPlanID) else {
-                throw JobFailure.refused(
-                    JobReason(
-                        code: "plan-gone", french: "le plan \(replan.previousPlanID) n’existe plus",
-                        english: "plan \(replan.previousPlanID) no longer exists"))
-            }
-            previous = (stored, try PlanRecord(stored: stored))
+        let previous = try await previousPlan(parameters.order)
+        // The solve cannot wait for the shutdown: it stops, nothing is stored, and the job is queued again.
+        let made = try await cancelWhenGracefulShutdown {
+            try await make(parameters.order, previous: previous, reporter: reporter)
         }
-        let made = try await PlanMaking.make(
-            parameters.order, previous: previous, assembly: try await environment.diagnosis(),
-            store: environment.store,
+        return try JobDocument.encoder.encode(PlanJobResult(planID: made.id))
+    }
+
+    /// Makes and stores the plan `order` asks for, its progress fed to `reporter`.
+    private func make(
+        _ order: PlanOrder, previous: (stored: StoredPlan, record: PlanRecord)?, reporter: JobReporter
+    ) async throws -> PlanMade {
+        try await PlanMaking.make(
+            order, previous: previous, assembly: try await environment.diagnosis(), store: environment.store,
             progress: { step in
                 switch step {
                 case .gathering: reporter.report(JobProgress(phase: "gathering", percent: 2))
@@ -51,6 +53,17 @@ struct PlanJobHandler: JobHandler {
                     reporter.report(JobProgress(phase: "saving", percent: 97))
                 }
             }, beforeSaving: { try await reporter.confirmOwnership() })
-        return try JobDocument.encoder.encode(PlanJobResult(planID: made.id))
+    }
+
+    /// The stored plan a re-plan starts from, with its record; nil for a new plan.
+    private func previousPlan(_ order: PlanOrder) async throws -> (stored: StoredPlan, record: PlanRecord)? {
+        guard let replan = order.replan else { return nil }
+        guard let stored = try await environment.store.plan(id: replan.previousPlanID) else {
+            throw JobFailure.refused(
+                JobReason(
+                    code: "plan-gone", french: "le plan \(replan.previousPlanID) n’existe plus",
+                    english: "plan \(replan.previousPlanID) no longer exists"))
+        }
+        return (stored, try PlanRecord(stored: stored))
     }
 }

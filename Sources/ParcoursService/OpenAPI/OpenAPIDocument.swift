@@ -630,7 +630,7 @@ enum OpenAPIDocument {
                     }
                   },
                   "reason": { "type": "string", "description": "Why the job failed, or why its last attempt stopped, in the request's language (French by default)." },
-                  "reasonCode": { "enum": ["instance-stopped", "attempts-exhausted", "taken-over", "plan-gone", "plan-refused", "plan-unreadable", "staged-file-missing", "other-provider", "catalogue-refused", "no-handler", "refused", "database-error", "internal-error", "unexplained"], "description": "The reason's stable code (`unexplained`: a reason stored before reasons had codes)." },
+                  "reasonCode": { "enum": ["instance-stopped", "instance-shutdown", "attempts-exhausted", "taken-over", "plan-gone", "plan-refused", "plan-unreadable", "staged-file-missing", "other-provider", "catalogue-refused", "no-handler", "refused", "database-error", "internal-error", "unexplained"], "description": "The reason's stable code (`unexplained`: a reason stored before reasons had codes)." },
                   "error": { "type": "string", "description": "The same as reason (kept for clients written before reasonCode)." },
                   "plan": { "type": "object", "required": ["id", "href"], "properties": { "id": { "type": "integer" }, "href": { "type": "string" } } },
                   "report": { "$ref": "#/components/schemas/UploadReport" }

@@ -107,7 +107,8 @@ public enum PlanMaking {
     /// Makes and stores the plan `order` asks for. `previous` is the stored plan a re-plan starts from
     /// (with its record), nil for a new plan; `assembly` the diagnosis of the store's imports.
     /// `beforeSaving` runs after the solve, before the plan is stored: what it throws stores nothing (a
-    /// job checks there that its run is still its own).
+    /// job checks there that its run is still its own). When the calling task is cancelled, the solve
+    /// stops at its next check of the clock and nothing is stored (`CancellationError`).
     public static func make(
         _ order: PlanOrder, previous: (stored: StoredPlan, record: PlanRecord)? = nil, assembly: DiagnosisAssembly,
         store: some PlanStore, progress: @escaping @Sendable (PlanMakingStep) -> Void = { _ in },
@@ -147,6 +148,8 @@ public enum PlanMaking {
         let (plan, trace) = try await DedicatedThread.run {
             PlanJob.solve(problem) { progress(.solving($0, timeLimitSeconds: problem.policy.timeLimitSeconds)) }
         }
+        // A solve stopped by its task's cancellation returns what it had found: nothing of it is stored.
+        try Task.checkCancellation()
         let record = PlanRecord(
             territoryID: territory.id, problem: problem, overrides: overrides,
             cancelledSessions: replan?.cancelledSessions.sorted() ?? [],
