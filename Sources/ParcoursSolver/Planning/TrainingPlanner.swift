@@ -18,8 +18,8 @@ public struct PlanningProgress: Codable, Sendable {
 /// Solves a ``PlanningProblem``: which sessions open and who attends them for which need.
 ///
 /// Pins first, then a Lagrangian bound in rounds, each followed by a Lagrangian heuristic (the sessions
-/// the relaxation opens, filled at its prices) of which the best plan is kept and polished by local moves,
-/// then a large-neighbourhood search (empty a few related sessions, repair greedily, keep unless worse)
+/// the relaxation opens, filled at its prices) of which the best plan is kept and polished by local moves
+/// (from the round where the bound settles on), then a large-neighbourhood search (empty a few related sessions, repair greedily, keep unless worse)
 /// and a final refinement of the bound. The search stops once the plan is proven within the policy's gap
 /// target, on a stall, at the end of its iteration budgets, or on the time limit. Phases are budgeted in
 /// iterations, not time: deterministic for the policy's seed unless the time limit cuts the search short.
@@ -65,16 +65,30 @@ public struct TrainingPlanner: Sendable {
         // The bound in rounds, each followed by a Lagrangian heuristic at its prices. Every phase counts
         // iterations or moves, so that a seed gives one plan whatever the machine's load; the time limit
         // is the only wall-clock cut-off.
+        // Local moves are the costly part of a round: the heuristic plans are compared as built until the
+        // bound settles (a round moves it by less than half the gap target), then the best is polished,
+        // and so is every later one built better than the plan polished last.
+        var builtBest = search.state.objective
+        var polishing = false
         for _ in 0..<Self.boundRounds where !closed() && !clock.isOver {
+            let boundBefore = bound.best
             bound.run(iterations: Self.iterationsPerRound, target: search.state.objective, gap: gapTarget) {
                 clock.isOver
             }
             var guided = pinned
             guided.construct(guidedBy: bound)
-            if guided.state.objective > search.state.objective + PlanState.epsilon { search = guided }
+            if guided.state.objective > builtBest + PlanState.epsilon {
+                builtBest = guided.state.objective
+                if polishing { guided.prune() }
+                if guided.state.objective > search.state.objective + PlanState.epsilon { search = guided }
+            }
+            if !polishing, boundBefore - bound.best < gapTarget / 2 * abs(bound.best) {
+                polishing = true
+                search.prune()
+            }
             report()
         }
-        search.prune()
+        if !polishing { search.prune() }
         report()
         var stall = 0
         var moves = 0
