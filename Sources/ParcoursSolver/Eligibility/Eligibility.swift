@@ -43,16 +43,21 @@ public enum Eligibility {
         return failures
     }
 
-    /// Whether every constraint but level fit and travel holds: what the planner checks once it has found
-    /// travel within the limit from its table of road distances (the same rules as
-    /// ``sessionFailures(agent:course:session:context:)``, stopping at the first failure).
-    static func holdsBesidesTravel(
-        agent: Agent, course: Course, session: TrainingSession, context: EligibilityContext
-    ) -> Bool {
+    /// Whether every constraint that depends on the agent, except level fit and travel, holds: what the
+    /// planner checks once it has found travel within the limit from its table of road distances (the
+    /// same rules as ``sessionFailures(agent:course:session:context:)``, stopping at the first failure).
+    /// The date constraints that depend only on the session and the context are
+    /// ``datesHold(session:context:)``.
+    static func holdsForAgent(agent: Agent, course: Course, session: TrainingSession) -> Bool {
         remoteAccess(agent: agent, session: session) == nil && status(agent: agent, session: session) == nil
             && equipment(agent: agent, session: session) == nil && language(agent: agent, course: course) == nil
             && schedule(agent: agent, session: session) == nil && unavailability(agent: agent, session: session) == nil
-            && publicHoliday(session: session, context: context) == nil
+    }
+
+    /// Whether the session's days avoid the context's public holidays and its registration is still open
+    /// on the planning date: the same for every agent sharing those holidays and that date.
+    static func datesHold(session: TrainingSession, context: EligibilityContext) -> Bool {
+        publicHoliday(session: session, context: context) == nil
             && registration(session: session, context: context) == nil
     }
 

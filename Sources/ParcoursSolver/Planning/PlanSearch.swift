@@ -280,7 +280,8 @@ struct PlanSearch {
     /// Local moves until none pays: close a session whose agents are better off elsewhere or at home,
     /// move an agent to another open session, drop an attendance that costs more than it brings.
     mutating func prune() {
-        for session in 0..<instance.sessionCount where state.isOpen[session] && !state.isPinnedSession[session] {
+        for session in 0..<instance.sessionCount
+        where state.isOpen[session] && !state.isPinnedSession[session] && mayGainByClosing(session) {
             let before = state
             state.empty(session)
             fill(agents: before.members[session].map { Int(instance.optionAgent[Int($0)]) })
@@ -292,6 +293,31 @@ struct PlanSearch {
             improved = relocateAndDrop()
             rounds += 1
         }
+    }
+
+    /// Whether closing the session, its members then taking free seats elsewhere, could raise the
+    /// objective: whether its fixed cost plus what the members could at most gain in other open sessions
+    /// with a free seat (every need of those options counted as new) exceeds what the members lose by
+    /// leaving. Each member's loss is counted alone; together they lose at least that much (members are
+    /// different agents, and the fairness bonus is concave). Skipping the others saves copying the state.
+    private func mayGainByClosing(_ session: Int) -> Bool {
+        let bonus = max(0, instance.policy.fairness.bonusPerWeight)
+        var balance = instance.fixedCost[session]
+        for option in state.members[session].map(Int.init) {
+            balance -= state.loss(ofDeactivating: option)
+            for other in instance.agentOptions[agentOf(option)].map(Int.init) {
+                let elsewhere = Int(instance.optionSession[other])
+                guard elsewhere != session, state.isOpen[elsewhere], !state.isActive[other],
+                    state.load(elsewhere) < instance.maximumSeats[elsewhere]
+                else { continue }
+                var gain = -instance.optionCost(other)
+                for k in state.needRange(other) {
+                    gain += instance.optionNeedValue[k] + bonus * instance.needWeight[Int(instance.optionNeeds[k])]
+                }
+                balance += max(0, gain)
+            }
+        }
+        return balance > PlanState.epsilon
     }
 
     /// One pass of moves and drops over every attendance, each undone unless the objective rises and the
@@ -327,7 +353,7 @@ struct PlanSearch {
         }
         for session in 0..<instance.sessionCount
         where state.isOpen[session] && state.load(session) == instance.maximumSeats[session] {
-            if swapIntoFullSession(session) { changed = true }
+            while swapIntoFullSession(session) { changed = true }
         }
         return changed
     }

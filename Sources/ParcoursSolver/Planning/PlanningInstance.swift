@@ -221,6 +221,8 @@ struct PlanningInstance: Sendable {
         var fitStamp = [Int32](repeating: -1, count: problem.sessions.count)
         var fitNeeds = [[Int32]](repeating: [], count: problem.sessions.count)
         var touched: [Int] = []
+        // Per distinct holiday list among the agents (one per country), whether each session's dates hold.
+        var datesHold: [(holidays: [PublicHoliday], sessions: [Bool])] = []
         for agent in 0..<problem.agents.count where !needsOfAgent[agent].isEmpty {
             touched.removeAll(keepingCapacity: true)
             for need in needsOfAgent[agent] {
@@ -242,14 +244,25 @@ struct PlanningInstance: Sendable {
             let planned = plannedAgents[agent]
             let context = contexts[agent]
             let limit = Eligibility.travelLimit(agent: planned, policy: eligibilityPolicy).kilometres
+            let dates: Int
+            if let known = datesHold.firstIndex(where: { $0.holidays == context.publicHolidays }) {
+                dates = known
+            } else {
+                dates = datesHold.count
+                datesHold.append(
+                    (
+                        context.publicHolidays,
+                        problem.sessions.map { Eligibility.datesHold(session: $0, context: context) }
+                    ))
+            }
             for session in touched {
                 if sessionIsRemote[session] && !policy.remoteAllowed { continue }
                 let road = roads.kilometres(from: origin, to: session)
                 if !sessionIsRemote[session] && road > limit { continue }  // travel fails: not eligible
-                guard
-                    Eligibility.holdsBesidesTravel(
+                guard datesHold[dates].sessions[session],
+                    Eligibility.holdsForAgent(
                         agent: planned, course: problem.courses[sessionCourse[session]!],
-                        session: problem.sessions[session], context: context)
+                        session: problem.sessions[session])
                 else { continue }
                 let option = Int32(optionAgent.count)
                 optionAgent.append(Int32(agent))
