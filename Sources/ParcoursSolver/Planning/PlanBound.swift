@@ -1,3 +1,5 @@
+import Foundation
+
 /// An upper bound on the objective of every feasible plan, by Lagrangian relaxation.
 ///
 /// Relaxed: "each need covered at most once" (multiplier μₙ ≥ 0 per need), "an agent's hours within
@@ -66,6 +68,11 @@ struct PlanBound {
     private let sessionStart: [Int]
     /// Every option's reduced profit at the current prices (``computeProfits()``), in `options` order.
     private var reducedProfit: [Double]
+    /// Threads an iteration's passes over options and sessions are cut over: the processors (up to 8) on
+    /// problems large enough for it to pay, else 1.
+    private let workers: Int
+    /// Problems with fewer options compute an iteration on one thread.
+    private static let parallelOptions = 20_000
 
     init(instance: PlanningInstance) {
         self.instance = instance
@@ -110,6 +117,7 @@ struct PlanBound {
         self.entries = entries
         self.sessionStart = sessionStart
         reducedProfit = Array(repeating: 0, count: options.count)
+        workers = options.count >= Self.parallelOptions ? min(8, ProcessInfo.processInfo.activeProcessorCount) : 1
         needGradient = Array(repeating: 0, count: instance.needCount)
         needDirection = needGradient
         hourGradient = Array(repeating: 0, count: instance.agentCount)
@@ -120,20 +128,55 @@ struct PlanBound {
     }
 
     /// Every option's profit at the current prices: its needs at their reduced values
-    /// max(0, vₒₙ + λ꜀·wₙ − μₙ), minus its costs and νₐ × its hours. One pass over the option terms.
+    /// max(0, vₒₙ + λ꜀·wₙ − μₙ), minus its costs and νₐ × its hours. One pass over the option terms, cut
+    /// into ranges over ``workers`` threads.
     private mutating func computeProfits() {
+        let (options, entries) = (self.options, self.entries)
         let (needPrice, hourPrice, fairnessPrice) = (self.needPrice, self.hourPrice, self.fairnessPrice)
-        options.withUnsafeBufferPointer { options in
-            entries.withUnsafeBufferPointer { entries in
-                reducedProfit.withUnsafeMutableBufferPointer { profit in
-                    for (index, option) in options.enumerated() {
-                        let lambda = fairnessPrice[Int(option.commune)]
-                        var total = option.base - hourPrice[Int(option.agent)] * option.hours
-                        for entry in entries[Int(option.start)..<Int(option.end)] {
-                            let value = entry.value + lambda * entry.weight - needPrice[Int(entry.need)]
-                            if value > 0 { total += value }
+        reducedProfit.withUnsafeMutableBufferPointer { buffer in
+            let profit = DisjointWrites(buffer: buffer)
+            ParallelRanges.forEach(count: options.count, parts: workers) { range in
+                options.withUnsafeBufferPointer { options in
+                    entries.withUnsafeBufferPointer { entries in
+                        for index in range {
+                            let option = options[index]
+                            let lambda = fairnessPrice[Int(option.commune)]
+                            var total = option.base - hourPrice[Int(option.agent)] * option.hours
+                            for entry in entries[Int(option.start)..<Int(option.end)] {
+                                let value = entry.value + lambda * entry.weight - needPrice[Int(entry.need)]
+                                if value > 0 { total += value }
+                            }
+                            profit[index] = total
                         }
-                        profit[index] = total
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every session's part of the relaxed solution (``select(_:into:)``), sessions cut into ranges over
+    /// ``workers`` threads: each open session's total in `totals` (nil when it stays closed) and its chosen
+    /// positions in `chosen[sessionStart[session]...]`, `counts[session]` of them.
+    private func selectSessions(totals: inout [Double?], chosen: inout [Int32], counts: inout [Int]) {
+        let bound = self
+        totals.withUnsafeMutableBufferPointer { totalsBuffer in
+            chosen.withUnsafeMutableBufferPointer { chosenBuffer in
+                counts.withUnsafeMutableBufferPointer { countsBuffer in
+                    let (totals, chosen, counts) = (
+                        DisjointWrites(buffer: totalsBuffer), DisjointWrites(buffer: chosenBuffer),
+                        DisjointWrites(buffer: countsBuffer)
+                    )
+                    ParallelRanges.forEach(count: instance.sessionCount, parts: workers) { sessions in
+                        var profits: [(profit: Double, position: Int32)] = []
+                        for session in sessions {
+                            let total = bound.select(session, into: &profits)
+                            totals[session] = total
+                            counts[session] = total == nil ? 0 : profits.count
+                            guard total != nil else { continue }
+                            for (offset, entry) in profits.enumerated() {
+                                chosen[bound.sessionStart[session] + offset] = entry.position
+                            }
+                        }
                     }
                 }
             }
@@ -154,7 +197,9 @@ struct PlanBound {
         var coverCount = [Int32](repeating: 0, count: instance.needCount)
         var hoursUsed = [Double](repeating: 0, count: instance.agentCount)
         var coveredWeight = [Double](repeating: 0, count: instance.communeCodes.count)
-        var profits: [(profit: Double, position: Int32)] = []
+        var totals = [Double?](repeating: nil, count: instance.sessionCount)
+        var chosen = [Int32](repeating: 0, count: options.count)
+        var counts = [Int](repeating: 0, count: instance.sessionCount)
         for iteration in 0..<iterations {
             // The first iteration always runs: any multipliers give a valid bound, so a plan never
             // leaves without one however little time is left.
@@ -167,11 +212,12 @@ struct PlanBound {
             for commune in fairnessCap.indices { value += (bonus - fairnessPrice[commune]) * fairnessCap[commune] }
             for need in 0..<instance.needCount { value += needPrice[need] }
             for agent in 0..<instance.agentCount { value += hourPrice[agent] * instance.allowance[agent] }
+            selectSessions(totals: &totals, chosen: &chosen, counts: &counts)
             for session in 0..<instance.sessionCount {
-                guard let total = select(session, into: &profits) else { continue }
+                guard let total = totals[session] else { continue }
                 value += total
-                for chosen in profits {
-                    let terms = options[Int(chosen.position)]
+                for position in chosen[sessionStart[session]..<sessionStart[session] + counts[session]] {
+                    let terms = options[Int(position)]
                     hoursUsed[Int(terms.agent)] += terms.hours
                     let commune = Int(terms.commune)
                     let lambda = fairnessPrice[commune]
