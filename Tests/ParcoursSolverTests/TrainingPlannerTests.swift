@@ -52,6 +52,24 @@ import Testing
         #expect(first.objective == second.objective)
     }
 
+    /// The bound's passes cut over threads give, bit for bit, the bound and prices of one thread.
+    @Test func boundIsTheSameOnAnyNumberOfThreads() {
+        let size = PlanningInstances.Size(agents: 200, sessions: 30, needsPerAgent: 1...2)
+        let instance = PlanningInstance(problem: PlanningInstances.problem(seed: 11, size: size))
+        var bounds: [PlanBound] = []
+        for workers in [1, 2, 3] {
+            var bound = PlanBound(instance: instance, workers: workers)
+            bound.run(iterations: 40, target: 0) { false }
+            bounds.append(bound)
+        }
+        #expect(bounds[0].best.isFinite)
+        for bound in bounds.dropFirst() {
+            #expect(bound.best == bounds[0].best)
+            #expect(bound.needPrice == bounds[0].needPrice)
+            #expect(bound.hourPrice == bounds[0].hourPrice)
+        }
+    }
+
     /// Two sessions alike in everything (course, day, hours, venue, seats) but the price: the planner
     /// sends everyone to the free one (a CNFPT course, a subsidised offer) and leaves the paid one closed,
     /// whichever comes first in the catalogue.

@@ -68,13 +68,17 @@ struct PlanBound {
     private let sessionStart: [Int]
     /// Every option's reduced profit at the current prices (``computeProfits()``), in `options` order.
     private var reducedProfit: [Double]
-    /// Threads an iteration's passes over options and sessions are cut over: the processors (up to 8) on
-    /// problems large enough for it to pay, else 1.
+    /// Threads an iteration's passes over options and sessions are cut over.
     private let workers: Int
-    /// Problems with fewer options compute an iteration on one thread.
-    private static let parallelOptions = 20_000
 
-    init(instance: PlanningInstance) {
+    /// The processors (up to 8) for problems of 20 000 options or more; 1 below, where the threads' start
+    /// would cost more than they save.
+    static func defaultWorkers(optionCount: Int) -> Int {
+        optionCount >= 20_000 ? min(8, ProcessInfo.processInfo.activeProcessorCount) : 1
+    }
+
+    /// `workers`: threads an iteration is cut over (default: ``defaultWorkers(optionCount:)``).
+    init(instance: PlanningInstance, workers: Int? = nil) {
         self.instance = instance
         needPrice = Array(repeating: 0, count: instance.needCount)
         hourPrice = Array(repeating: 0, count: instance.agentCount)
@@ -117,7 +121,7 @@ struct PlanBound {
         self.entries = entries
         self.sessionStart = sessionStart
         reducedProfit = Array(repeating: 0, count: options.count)
-        workers = options.count >= Self.parallelOptions ? min(8, ProcessInfo.processInfo.activeProcessorCount) : 1
+        self.workers = max(1, workers ?? Self.defaultWorkers(optionCount: options.count))
         needGradient = Array(repeating: 0, count: instance.needCount)
         needDirection = needGradient
         hourGradient = Array(repeating: 0, count: instance.agentCount)
