@@ -70,6 +70,25 @@ import Testing
         }
     }
 
+    /// Options built over threads are those of one thread, in the same order.
+    @Test func optionsAreTheSameOnAnyNumberOfThreads() {
+        let size = PlanningInstances.Size(agents: 200, sessions: 30, needsPerAgent: 1...2)
+        let problem = PlanningInstances.problem(seed: 12, size: size)
+        let one = PlanningInstance(problem: problem, optionWorkers: 1)
+        #expect(one.optionCount > 0)
+        for workers in [2, 3] {
+            let several = PlanningInstance(problem: problem, optionWorkers: workers)
+            #expect(several.optionAgent == one.optionAgent)
+            #expect(several.optionSession == one.optionSession)
+            #expect(several.optionTravelCost == one.optionTravelCost)
+            #expect(several.optionNeedStart == one.optionNeedStart)
+            #expect(several.optionNeeds == one.optionNeeds)
+            #expect(several.optionNeedValue == one.optionNeedValue)
+            #expect(several.agentOptions == one.agentOptions)
+            #expect(several.sessionOptions == one.sessionOptions)
+        }
+    }
+
     /// Two sessions alike in everything (course, day, hours, venue, seats) but the price: the planner
     /// sends everyone to the free one (a CNFPT course, a subsidised offer) and leaves the paid one closed,
     /// whichever comes first in the catalogue.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An upper bound on the objective of every feasible plan, by Lagrangian relaxation.
 ///
 /// Relaxed: "each need covered at most once" (multiplier μₙ ≥ 0 per need), "an agent's hours within
@@ -71,10 +69,9 @@ struct PlanBound {
     /// Threads an iteration's passes over options and sessions are cut over.
     private let workers: Int
 
-    /// The processors (up to 8) for problems of 20 000 options or more; 1 below, where the threads' start
-    /// would cost more than they save.
+    /// One thread per 10 000 options, up to the processors (``ParallelRanges/parts(items:minimumPerPart:)``).
     static func defaultWorkers(optionCount: Int) -> Int {
-        optionCount >= 20_000 ? min(8, ProcessInfo.processInfo.activeProcessorCount) : 1
+        ParallelRanges.parts(items: optionCount, minimumPerPart: 10_000)
     }
 
     /// `workers`: threads an iteration is cut over (default: ``defaultWorkers(optionCount:)``).

@@ -91,7 +91,9 @@ struct PlanningInstance: Sendable {
         return low < list.count && list[low] == target
     }
 
-    init(problem: PlanningProblem) {
+    /// `optionWorkers`: threads the options are built on (default: one per 1 000 agents, up to the
+    /// processors).
+    init(problem: PlanningProblem, optionWorkers: Int? = nil) {
         self.problem = problem
         let policy = problem.policy
         self.policy = policy
@@ -200,9 +202,15 @@ struct PlanningInstance: Sendable {
         self.previousSession = previousSession
         self.previousCount = previousCount
 
-        // Options: level fit first (the sessions teaching each need's competence from its level, from a
-        // table), then travel from a table of road distances per origin, then the other constraints once
-        // per (agent, session).
+        // Options: by ranges of agents on parallel threads (``OptionBuilder``), concatenated in agent order.
+        var needsOfAgent = [[Int]](repeating: [], count: problem.agents.count)
+        for (need, agent) in needAgent.enumerated() where needInPlan[need] { needsOfAgent[agent].append(need) }
+        let builder = OptionBuilder(
+            problem: problem, plannedAgents: plannedAgents, contexts: contexts, eligibilityPolicy: eligibilityPolicy,
+            sessionCourse: sessionCourse, sessionDayCount: sessionDayCount, previousSession: previousSession,
+            needsOfAgent: needsOfAgent,
+            fitting: Self.fittingSessions(courses: problem.courses, sessionCourse: sessionCourse),
+            sessionIsRemote: problem.sessions.map(\.isRemote))
         var optionAgent: [Int32] = []
         var optionSession: [Int32] = []
         var optionRoad: [Double] = []
@@ -212,73 +220,21 @@ struct PlanningInstance: Sendable {
         var optionNeedValue: [Double] = []
         var agentOptions = [[Int32]](repeating: [], count: problem.agents.count)
         var sessionOptions = [[Int32]](repeating: [], count: problem.sessions.count)
-        var needsOfAgent = [[Int]](repeating: [], count: problem.agents.count)
-        for (need, agent) in needAgent.enumerated() where needInPlan[need] { needsOfAgent[agent].append(need) }
-        let fitting = Self.fittingSessions(courses: problem.courses, sessionCourse: sessionCourse)
-        let sessionIsRemote = problem.sessions.map(\.isRemote)
-        var roads = RoadTable(sessions: problem.sessions)
-        // Per session, the agent's needs it fits (`fitStamp` marks the sessions touched for this agent).
-        var fitStamp = [Int32](repeating: -1, count: problem.sessions.count)
-        var fitNeeds = [[Int32]](repeating: [], count: problem.sessions.count)
-        var touched: [Int] = []
-        // Per distinct holiday list among the agents (one per country), whether each session's dates hold.
-        var datesHold: [(holidays: [PublicHoliday], sessions: [Bool])] = []
-        for agent in 0..<problem.agents.count where !needsOfAgent[agent].isEmpty {
-            touched.removeAll(keepingCapacity: true)
-            for need in needsOfAgent[agent] {
-                let wanted = problem.needs[need]
-                guard let byLevel = fitting[wanted.competence], byLevel.indices.contains(wanted.currentLevel) else {
-                    continue
-                }
-                for session in byLevel[wanted.currentLevel] {
-                    if fitStamp[session] != Int32(agent) {
-                        fitStamp[session] = Int32(agent)
-                        fitNeeds[session].removeAll(keepingCapacity: true)
-                        touched.append(session)
-                    }
-                    fitNeeds[session].append(Int32(need))
-                }
-            }
-            touched.sort()
-            let origin = roads.origin(problem.agents[agent].origin, circuity: problem.agents[agent].circuity)
-            let planned = plannedAgents[agent]
-            let context = contexts[agent]
-            let limit = Eligibility.travelLimit(agent: planned, policy: eligibilityPolicy).kilometres
-            let dates: Int
-            if let known = datesHold.firstIndex(where: { $0.holidays == context.publicHolidays }) {
-                dates = known
-            } else {
-                dates = datesHold.count
-                datesHold.append(
-                    (
-                        context.publicHolidays,
-                        problem.sessions.map { Eligibility.datesHold(session: $0, context: context) }
-                    ))
-            }
-            for session in touched {
-                if sessionIsRemote[session] && !policy.remoteAllowed { continue }
-                let road = roads.kilometres(from: origin, to: session)
-                if !sessionIsRemote[session] && road > limit { continue }  // travel fails: not eligible
-                guard datesHold[dates].sessions[session],
-                    Eligibility.holdsForAgent(
-                        agent: planned, course: problem.courses[sessionCourse[session]!],
-                        session: problem.sessions[session])
-                else { continue }
-                let option = Int32(optionAgent.count)
-                optionAgent.append(Int32(agent))
-                optionSession.append(Int32(session))
-                let roundTrips = 2 * road * Double(sessionDayCount[session])
-                optionRoad.append(roundTrips)
-                optionTravel.append(roundTrips * policy.travelCostPerKilometre)
-                for need in fitNeeds[session].map(Int.init) {
-                    optionNeeds.append(Int32(need))
-                    let keeps = previousSession[need] == Int32(session)
-                    optionNeedValue.append(
-                        policy.valuePerWeight * problem.needs[need].weight + (keeps ? policy.changePenalty : 0))
-                }
-                optionNeedStart.append(Int32(optionNeeds.count))
-                agentOptions[agent].append(option)
-                sessionOptions[session].append(option)
+        for block in builder.blocks(
+            parts: optionWorkers ?? ParallelRanges.parts(items: problem.agents.count, minimumPerPart: 1_000))
+        {
+            let first = optionAgent.count
+            optionAgent += block.agent
+            optionSession += block.session
+            optionRoad += block.roadKilometres
+            optionTravel += block.travelCost
+            optionNeeds += block.needs
+            optionNeedValue += block.needValue
+            for (offset, count) in block.needCount.enumerated() {
+                optionNeedStart.append(optionNeedStart[first + offset] + count)
+                let option = Int32(first + offset)
+                agentOptions[Int(block.agent[offset])].append(option)
+                sessionOptions[Int(block.session[offset])].append(option)
             }
         }
         self.optionAgent = optionAgent
@@ -362,47 +318,5 @@ struct PlanningInstance: Sendable {
             touched.removeAll(keepingCapacity: true)
             return Array(ranked)
         }
-    }
-}
-
-/// Road kilometres from agents' origins to session venues (``Eligibility/road(from:to:circuity:)``), computed
-/// once per (origin, circuity, session): the agents of a commune share their origin. Remote sessions are 0.
-struct RoadTable {
-    private let sessions: [TrainingSession]
-    private var originIndex: [Origin: Int] = [:]
-    private var origins: [Origin] = []
-    private var kilometres: [[Double]] = []
-
-    private struct Origin: Hashable {
-        let coordinate: Coordinate
-        let circuity: Circuity
-    }
-
-    init(sessions: [TrainingSession]) {
-        self.sessions = sessions
-    }
-
-    /// The index of an origin, for ``kilometres(from:to:)``.
-    mutating func origin(_ coordinate: Coordinate, circuity: Circuity) -> Int {
-        let key = Origin(coordinate: coordinate, circuity: circuity)
-        if let known = originIndex[key] { return known }
-        origins.append(key)
-        kilometres.append(Array(repeating: .nan, count: sessions.count))
-        originIndex[key] = origins.count - 1
-        return origins.count - 1
-    }
-
-    mutating func kilometres(from origin: Int, to session: Int) -> Double {
-        let cached = kilometres[origin][session]
-        if !cached.isNaN { return cached }
-        let road =
-            sessions[session].venue.map {
-                Eligibility.road(
-                    from: origins[origin].coordinate, to: $0.coordinate, circuity: origins[origin].circuity
-                )
-                .kilometres
-            } ?? 0
-        kilometres[origin][session] = road
-        return road
     }
 }
