@@ -79,7 +79,7 @@ struct PlanSearch {
     /// heuristic): the sessions the relaxation opens, by decreasing relaxed value, each with the candidates
     /// of best reduced profit that can still join (the prices leave contested agents to the sessions that
     /// value them most), opened when the group reaches the minimum and pays at the plan's true values; then
-    /// every agent takes free seats that pay. The planner polishes the best such plan with ``prune()``.
+    /// every agent takes free seats that pay. The planner polishes the best such plan with ``prune(until:)``.
     mutating func construct(guidedBy bound: PlanBound) {
         var openings: [(value: Double, session: Int)] = []
         var chosen: [(profit: Double, position: Int32)] = []
@@ -277,11 +277,13 @@ struct PlanSearch {
         }
     }
 
-    /// Local moves until none pays: close a session whose agents are better off elsewhere or at home,
-    /// move an agent to another open session, drop an attendance that costs more than it brings.
-    mutating func prune() {
+    /// Local moves until none pays or `shouldStop` says so (checked between sessions and passes; every move
+    /// keeps the plan feasible): close a session whose agents are better off elsewhere or at home, move an
+    /// agent to another open session, drop an attendance that costs more than it brings.
+    mutating func prune(until shouldStop: () -> Bool = { false }) {
         for session in 0..<instance.sessionCount
         where state.isOpen[session] && !state.isPinnedSession[session] && mayGainByClosing(session) {
+            if shouldStop() { return }
             let before = state
             state.empty(session)
             fill(agents: before.members[session].map { Int(instance.optionAgent[Int($0)]) })
@@ -289,7 +291,7 @@ struct PlanSearch {
         }
         var improved = true
         var rounds = 0
-        while improved && rounds < 10 {
+        while improved && rounds < 10 && !shouldStop() {
             improved = relocateAndDrop()
             rounds += 1
         }

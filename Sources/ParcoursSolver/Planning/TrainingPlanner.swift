@@ -79,16 +79,16 @@ public struct TrainingPlanner: Sendable {
             guided.construct(guidedBy: bound)
             if guided.state.objective > builtBest + PlanState.epsilon {
                 builtBest = guided.state.objective
-                if polishing { guided.prune() }
+                if polishing { guided.prune { clock.isOver } }
                 if guided.state.objective > search.state.objective + PlanState.epsilon { search = guided }
             }
             if !polishing, boundBefore - bound.best < gapTarget / 2 * abs(bound.best) {
                 polishing = true
-                search.prune()
+                search.prune { clock.isOver }
             }
             report()
         }
-        if !polishing { search.prune() }
+        if !polishing { search.prune { clock.isOver } }
         report()
         var stall = 0
         var moves = 0
@@ -103,7 +103,7 @@ public struct TrainingPlanner: Sendable {
             }
         }
         // The local moves again only if the large-neighbourhood search changed the plan they left.
-        if moves > 0 { search.prune() }
+        if moves > 0 { search.prune { clock.isOver } }
         if !closed() {
             bound.run(iterations: Self.finalIterations, target: search.state.objective, gap: gapTarget) {
                 clock.isOver
