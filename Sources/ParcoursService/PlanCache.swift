@@ -8,8 +8,10 @@ import ParcoursWorkflow
 /// its stored bytes and the store's imports stay the same. Decoding a plan and explaining each of its
 /// unmet needs takes longer than a page may (scripts/check/service-load.sh measured the dashboard and
 /// plan.json at a few requests per second without it), and a stored plan does not change: when its
-/// document is rewritten (an erasure), its bytes differ and it is decoded again. The plans last used
-/// are kept, in each language asked for.
+/// document is rewritten (an erasure), its bytes differ and it is decoded again. While the store's data
+/// revision (``RevisionStore``) stays the one an entry was checked at, the entry is served without
+/// reading the plan again: a plan's bytes, an import or an erasure all change the revision. The plans
+/// last used are kept, in each language asked for.
 actor PlanCache {
     /// A plan as its documents are written from it.
     struct Documents: Sendable {
@@ -25,6 +27,9 @@ actor PlanCache {
     private struct Entry {
         /// Tells this entry from one made afresh for the same key.
         let generation: Int
+        /// The data revision the entry was last found current at.
+        var revision: Int64
+        let summary: PlanSummary
         let document: Data
         let files: [String]
         let documents: Task<Documents, any Error>
@@ -38,18 +43,25 @@ actor PlanCache {
     private var recent: [Key] = []
     private var generations = 0
 
-    /// The record and context of `stored` in `language`; throws the plan's ``PlanRecordError`` when its
-    /// document cannot be read.
+    /// The record and context of plan `id` in `language`, when it is a plan of `territoryID` (nil
+    /// otherwise); throws the plan's ``PlanRecordError`` when its document cannot be read.
     func documents(
-        of stored: StoredPlan, language: Language, environment: ServiceEnvironment
-    ) async throws -> Documents {
-        let (key, entry) = try await entry(of: stored, language: language, environment: environment)
+        ofPlan id: Int64, territoryID: String?, language: Language, environment: ServiceEnvironment
+    ) async throws -> Documents? {
+        guard let (key, entry) = try await entry(ofPlan: id, language: language, environment: environment),
+            entry.summary.territoryID == territoryID
+        else { return nil }
         return try await value(of: entry.documents, in: key, generation: entry.generation)
     }
 
-    /// The plan.json of `stored` in `language` (agents by pseudonym).
-    func planJSON(of stored: StoredPlan, language: Language, environment: ServiceEnvironment) async throws -> Data {
-        let (key, entry) = try await entry(of: stored, language: language, environment: environment)
+    /// The plan.json of plan `id` in `language` (agents by pseudonym), when it is a plan of `territoryID`
+    /// (nil otherwise).
+    func planJSON(
+        ofPlan id: Int64, territoryID: String?, language: Language, environment: ServiceEnvironment
+    ) async throws -> Data? {
+        guard let (key, entry) = try await entry(ofPlan: id, language: language, environment: environment),
+            entry.summary.territoryID == territoryID
+        else { return nil }
         let json: Task<Data, any Error>
         if let existing = entry.json {
             json = existing
@@ -61,19 +73,33 @@ actor PlanCache {
         return try await value(of: json, in: key, generation: entry.generation)
     }
 
-    /// `stored`'s entry, made afresh when the plan's bytes or the store's imports changed.
+    /// Plan `id`'s entry (nil when there is no such plan): as kept while the data revision stays, made
+    /// afresh when the plan's bytes or the store's imports changed.
     private func entry(
-        of stored: StoredPlan, language: Language, environment: ServiceEnvironment
-    ) async throws -> (Key, Entry) {
+        ofPlan id: Int64, language: Language, environment: ServiceEnvironment
+    ) async throws -> (Key, Entry)? {
+        let key = Key(planID: id, language: language)
+        // Read before the plan: a change committed meanwhile makes the next request look again.
+        let revision = try await environment.store.dataRevision()
+        if let entry = entries[key], entry.revision == revision {
+            use(key)
+            return (key, entry)
+        }
+        guard let stored = try await environment.store.plan(id: id) else { return nil }
         let files = try await environment.store.importedFiles().map(\.contentHash)
-        let key = Key(planID: stored.id, language: language)
-        recent.removeAll { $0 == key }
-        recent.append(key)
-        if let entry = entries[key], entry.files == files, entry.document == stored.document { return (key, entry) }
+        use(key)
+        if var entry = entries[key], entry.files == files, entry.document == stored.document,
+            entry.summary == stored.summary
+        {
+            entry.revision = max(entry.revision, revision)
+            entries[key] = entry
+            return (key, entry)
+        }
         let (store, configuration) = (environment.store, environment.configuration)
         generations += 1
         let entry = Entry(
-            generation: generations, document: stored.document, files: files,
+            generation: generations, revision: revision, summary: stored.summary, document: stored.document,
+            files: files,
             documents: Task {
                 let record = try PlanRecord(stored: stored)
                 let context = try await PlanContext(
@@ -83,6 +109,12 @@ actor PlanCache {
         entries[key] = entry
         while recent.count > Self.capacity { entries[recent.removeFirst()] = nil }
         return (key, entry)
+    }
+
+    /// Marks `key` the most recently used.
+    private func use(_ key: Key) {
+        recent.removeAll { $0 == key }
+        recent.append(key)
     }
 
     /// The value of `task`; when it fails, the entry it belongs to is forgotten, so that a passing

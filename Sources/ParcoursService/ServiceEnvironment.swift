@@ -37,20 +37,17 @@ public struct ServiceEnvironment: Sendable {
         try await diagnoses.assembly(store: store, configuration: configuration)
     }
 
-    /// Stored plan `stored` decoded, with the context of its documents in `language`; nil when its document
-    /// cannot be read (stored in another layout).
-    func readableDocuments(of stored: StoredPlan, language: Language) async throws -> PlanCache.Documents? {
+    /// Plan `id` decoded, with the context of its documents in `language`, when it is a plan of
+    /// `territoryID`; nil when there is no such plan there or its document cannot be read (stored in
+    /// another layout).
+    func readableDocuments(
+        ofPlan id: Int64, territoryID: String?, language: Language
+    ) async throws -> PlanCache.Documents? {
         do {
-            return try await plans.documents(of: stored, language: language, environment: self)
+            return try await plans.documents(
+                ofPlan: id, territoryID: territoryID, language: language, environment: self)
         } catch is PlanRecordError {
             return nil
         }
-    }
-
-    /// Stored plan `id` decoded, with the context of its documents in `language`; nil when there is no such
-    /// plan or its document cannot be read.
-    func readableDocuments(ofPlan id: Int64, language: Language) async throws -> PlanCache.Documents? {
-        guard let stored = try await store.plan(id: id) else { return nil }
-        return try await readableDocuments(of: stored, language: language)
     }
 }

@@ -43,6 +43,53 @@ import Testing
         #expect(after.contains("Coordination Deux") && !after.contains("Coordination Une"))
     }
 
+    /// plan.json is kept by data revision (``PlanCache``): a plan another instance stores, or rewrites (an
+    /// erasure), is served at once as that instance would serve it.
+    @Test(arguments: JobBackend.available)
+    func planJSONFollowsWhatAnotherInstanceWrote(backend: JobBackend) async throws {
+        let database = try await JobDatabase.make(backend)
+        defer { database.remove() }
+        let one = try await database.environment(instance: "one")
+        let two = try await database.environment(instance: "two")
+        let coordinator = try await JobRoutesTests.authorization(
+            try NewUser(name: "Coordination", role: .coordinator, territoryID: "bastia"), on: one.store)
+        let hr = try await JobRoutesTests.authorization(
+            try NewUser(name: "RH", role: .communeHR, communeCode: TenantWorld.otherCommune), on: one.store)
+        @Sendable func plan(seed: UInt64) async throws -> Int64 {
+            let job = try await JobRoutes(environment: two).enqueuePlan(JobDatabase.plan(seed: seed, label: "essai"))
+            try await JobRunning.run([two]) { try await JobRunning.ended([job.id], in: two.store) }
+            return try #require(PlanJobResult.decode(try await two.store.job(id: job.id)?.result)).planID
+        }
+        /// The plan.json `environment` serves, but for the time it was written (keys sorted).
+        @Sendable func planJSON(_ id: Int64, from environment: ServiceEnvironment) async throws -> Data {
+            try await ServiceFixtures.withClient(environment) { client in
+                try await client.execute(uri: "/api/plans/\(id)/plan.json", method: .get, headers: coordinator) {
+                    response in
+                    #expect(response.status == .ok)
+                    var document = try #require(
+                        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                    document["generatedAt"] = nil
+                    return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
+                }
+            }
+        }
+        let first = try await plan(seed: 1)
+        let before = try await planJSON(first, from: one)
+        #expect(try await planJSON(first, from: one) == before)
+        let second = try await plan(seed: 2)
+        #expect(try await planJSON(second, from: one) == (try await planJSON(second, from: two)))
+        try await ServiceFixtures.withClient(two) { client in
+            try await client.execute(
+                uri: "/api/agents/\(TenantWorld.otherAgent)/erasure", method: .post, headers: hr
+            ) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let after = try await planJSON(first, from: one)
+        #expect(after != before)
+        #expect(after == (try await planJSON(first, from: two)))
+    }
+
     @Test(arguments: JobBackend.available)
     func theDashboardListsTheNewestPlanJobsOnly(backend: JobBackend) async throws {
         let database = try await JobDatabase.make(backend)

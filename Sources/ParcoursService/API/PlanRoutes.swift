@@ -32,35 +32,40 @@ struct PlanRoutes {
         registry.on(.get, "/api/plans/{id}/plan.json") { request, context in
             // Agents by pseudonym only: not a read of named data, so not audited.
             let user = try AccessRule(.coordinator).user(of: context)
-            let (stored, _) = try await documents(context, of: user, language: request.language)
-            return ResponseBody.json(
-                data: try await environment.plans.planJSON(
-                    of: stored, language: request.language, environment: environment))
+            let text = try context.parameters.require("id")
+            guard let id = Int64(text),
+                let json = try await readable({
+                    try await environment.plans.planJSON(
+                        ofPlan: id, territoryID: user.territoryID(in: environment.configuration),
+                        language: request.language, environment: environment)
+                })
+            else { throw APIError.notFound("plan \(text)") }
+            return ResponseBody.json(data: json)
         }
         registry.on(.get, "/api/plans/{id}/explanations/communes/{commune}") { request, context in
             let user = try AccessRule(.communeHR).user(of: context)
             let code = try context.parameters.require("commune")
             try user.requireCommune(code)
-            let (stored, documents) = try await documents(context, of: user, language: request.language)
+            let (id, documents) = try await documents(context, of: user, language: request.language)
             let record = documents.record
-            let explainer = ExplainLines(documents, planID: stored.id)
+            let explainer = ExplainLines(documents, planID: id)
             guard let lines = explainer.commune(code) else { throw APIError.notFound("commune \(code) in the plan") }
             try await AuditTrail(store: environment.store).record(
-                user, request: request, context: context, subject: "plan \(stored.id) commune \(code)",
+                user, request: request, context: context, subject: "plan \(id) commune \(code)",
                 agentCount: record.problem.agents.filter { $0.agent.communeCode == code }.count)
             return try ResponseBody.json(["lines": lines])
         }
         registry.on(.get, "/api/plans/{id}/explanations/agents/{agent}") { request, context in
             let user = try AccessRule(.communeHR).user(of: context)
             let agentID = try context.parameters.require("agent")
-            let (stored, documents) = try await documents(context, of: user, language: request.language)
+            let (id, documents) = try await documents(context, of: user, language: request.language)
             let record = documents.record
             // Another commune's agent is not found: its existence is not the user's to know.
             guard record.agent(agentID)?.agent.communeCode == user.communeCode,
-                let lines = ExplainLines(documents, planID: stored.id).agent(agentID)
+                let lines = ExplainLines(documents, planID: id).agent(agentID)
             else { throw APIError.notFound("agent \(agentID) in the plan") }
             try await AuditTrail(store: environment.store).record(
-                user, request: request, context: context, subject: "plan \(stored.id) agent", agentCount: 1)
+                user, request: request, context: context, subject: "plan \(id) agent", agentCount: 1)
             return try ResponseBody.json(["lines": lines])
         }
     }
@@ -85,15 +90,26 @@ struct PlanRoutes {
         }
     }
 
-    /// The plan the route's `{id}` names, decoded, with the context of its documents in `language`.
+    /// The plan the route's `{id}` names, decoded, with the context of its documents in `language`, when
+    /// it belongs to the user's territory; 404 otherwise.
     private func documents(
         _ context: ServiceRequestContext, of user: UserAccount, language: Language
-    ) async throws -> (StoredPlan, PlanCache.Documents) {
-        let stored = try await plan(context, of: user)
+    ) async throws -> (id: Int64, documents: PlanCache.Documents) {
+        let text = try context.parameters.require("id")
+        guard let id = Int64(text),
+            let documents = try await readable({
+                try await environment.plans.documents(
+                    ofPlan: id, territoryID: user.territoryID(in: environment.configuration), language: language,
+                    environment: environment)
+            })
+        else { throw APIError.notFound("plan \(text)") }
+        return (id, documents)
+    }
+
+    /// What `read` reads of a stored plan; a plan whose document cannot be read is a server error.
+    private func readable<T>(_ read: () async throws -> T) async throws -> T {
         do {
-            return (
-                stored, try await environment.plans.documents(of: stored, language: language, environment: environment)
-            )
+            return try await read()
         } catch let error as PlanRecordError {
             throw APIError(status: .internalServerError, message: error.message(in: .english))
         }

@@ -33,7 +33,8 @@ struct CommunePage {
             "<p class=\"meta\">\(shell.t("Page de la commune : ses agents y sont nommés. Ne la diffusez pas au-delà de la commune.", "The commune's own page: its agents are named. Do not share it beyond the commune."))</p>\n"
         let territoryID = configuration.territory(ofCommune: code)?.id
         if let latest = try await environment.store.plans(territoryID: territoryID).first,
-            let documents = try await environment.readableDocuments(ofPlan: latest.id, language: language)
+            let documents = try await environment.readableDocuments(
+                ofPlan: latest.id, territoryID: territoryID, language: language)
         {
             let planContext = documents.context
             content +=

@@ -14,9 +14,9 @@ struct PlanReportPage {
             let user = try PageAccess(.coordinator, .communeHR, .procurement).user(of: context, request: request)
             let text = try context.parameters.require("id")
             let shell = PageShell(request: request, user: user)
-            guard let id = Int64(text), let stored = try await environment.store.plan(id: id),
-                stored.summary.territoryID == user.territoryID(in: environment.configuration),
-                let documents = try await environment.readableDocuments(of: stored, language: shell.language)
+            guard let id = Int64(text),
+                let documents = try await environment.readableDocuments(
+                    ofPlan: id, territoryID: user.territoryID(in: environment.configuration), language: shell.language)
             else {
                 throw PageError.notFound(
                     request, user: user, what: shell.language.pick("Aucun plan \(text).", "No plan \(text)."))

@@ -83,7 +83,7 @@ struct TerritoryPage {
             ).html
         if let latest = plans.first,
             let documents = try await environment.readableDocuments(
-                ofPlan: latest.id, language: language)
+                ofPlan: latest.id, territoryID: territoryID, language: language)
         {
             content += PlanReportHTML.unmetNeedsSection(documents.context)
         }
