@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import ParcoursModel
 import ParcoursService
 import ParcoursStore
 import Testing
@@ -81,10 +82,11 @@ import Testing
 
             try await ServiceFixtures.withClient(environment) { client in
                 /// Starts a sign-in; the provider will accept `code` with `claims` (nonce filled in unless given).
-                func start(code: String, claims: [String: Any], challenge: String? = nil) async throws -> (
-                    state: String, cookie: String
-                ) {
-                    try await client.execute(uri: "/sign-in/oidc", method: .get) { response in
+                func start(
+                    code: String, claims: [String: Any], challenge: String? = nil, language: Language? = nil
+                ) async throws -> (state: String, cookie: String) {
+                    let uri = "/sign-in/oidc" + (language.map { "?lang=\($0.rawValue)" } ?? "")
+                    return try await client.execute(uri: uri, method: .get) { response in
                         #expect(response.status == .seeOther)
                         let location = try #require(response.headers[.location].flatMap(URLComponents.init(string:)))
                         #expect(location.path == "/authorize")
@@ -103,12 +105,13 @@ import Testing
                         return (query["state"]!, String(cookie.prefix { $0 != ";" }))
                     }
                 }
-                func callback(code: String, state: String, cookie: String) async throws -> (
+                /// The provider's redirect back, from a browser whose Accept-Language is `accepted`.
+                func callback(code: String, state: String, cookie: String, accepted: String = "fr") async throws -> (
                     HTTPResponse.Status, HTTPFields, String
                 ) {
                     try await client.execute(
                         uri: "/sign-in/oidc/callback?code=\(code)&state=\(state)", method: .get,
-                        headers: [.cookie: cookie]
+                        headers: [.cookie: cookie, .acceptLanguage: accepted]
                     ) { ($0.status, $0.headers, String(buffer: $0.body)) }
                 }
                 let now = Date().timeIntervalSince1970
@@ -127,6 +130,16 @@ import Testing
                 ) { response in
                     #expect(response.headers[.location] == "/territories/namur?lang=fr")
                 }
+
+                // The language chosen before signing in, not the browser's, after the provider's redirect:
+                // signed in, or refused.
+                let (english, englishCookie) = try await start(code: "c10", claims: good, language: .english)
+                let (_, _, englishPage) = try await callback(code: "c10", state: english, cookie: englishCookie)
+                #expect(englishPage.contains("<h1>Signed in</h1>") && englishPage.contains("url=/?lang=en"))
+                let (_, frenchCookie) = try await start(code: "c11", claims: good, language: .french)
+                let (_, _, frenchPage) = try await callback(
+                    code: "c11", state: "forged", cookie: frenchCookie, accepted: "en")
+                #expect(frenchPage.contains("<h1>Connexion refusée</h1>"))
 
                 // Refused: a forged state, another audience, an expired token, a replayed nonce, a wrong
                 // PKCE verifier — none opens a session.

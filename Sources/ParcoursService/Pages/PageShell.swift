@@ -12,8 +12,9 @@ struct PageShell {
     /// The path of the page, for the language switch.
     let path: String
 
-    init(request: Request, user: UserAccount?) {
-        language = request.language
+    /// The frame of `request`'s page, in `language` when given (else the request's).
+    init(request: Request, user: UserAccount?, language: Language? = nil) {
+        self.language = language ?? request.language
         self.user = user
         path = request.uri.path
     }

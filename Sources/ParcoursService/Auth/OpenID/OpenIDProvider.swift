@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ParcoursModel
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -92,34 +93,42 @@ struct OpenIDProvider: Sendable {
 }
 
 /// What a sign-in started in a browser must find again at the callback: the state (against forged
-/// callbacks), the nonce (against replayed ID tokens) and the PKCE verifier (RFC 7636). Carried by a
-/// short-lived HttpOnly cookie limited to the callback's path.
+/// callbacks), the nonce (against replayed ID tokens), the PKCE verifier (RFC 7636) and the page's
+/// language. Carried by a short-lived HttpOnly cookie limited to the callback's path.
 struct SignInAttempt: Sendable, Equatable {
     let state: String
     let nonce: String
     let verifier: String
+    /// The language the person chose before signing in: the pages after the provider's redirect are in it,
+    /// whatever the browser's Accept-Language says. Nil in an attempt begun before it was kept.
+    let language: Language?
 
     static let cookie = "parcours_oidc"
     static let lifetimeSeconds = 600
 
-    static func new() -> SignInAttempt {
-        SignInAttempt(state: AccessToken.generate(), nonce: AccessToken.generate(), verifier: AccessToken.generate())
+    static func new(language: Language) -> SignInAttempt {
+        SignInAttempt(
+            state: AccessToken.generate(), nonce: AccessToken.generate(), verifier: AccessToken.generate(),
+            language: language)
     }
 
     /// The S256 challenge of the verifier: base64url(SHA-256(verifier)).
     var codeChallenge: String { AccessToken.base64URL(Data(SHA256.hash(data: Data(verifier.utf8)))) }
 
-    var cookieValue: String { "\(state).\(nonce).\(verifier)" }
+    var cookieValue: String { [state, nonce, verifier, language?.rawValue].compactMap { $0 }.joined(separator: ".") }
 
-    init(state: String, nonce: String, verifier: String) {
+    init(state: String, nonce: String, verifier: String, language: Language?) {
         self.state = state
         self.nonce = nonce
         self.verifier = verifier
+        self.language = language
     }
 
     init?(cookieValue: String) {
         let parts = cookieValue.split(separator: ".").map(String.init)
-        guard parts.count == 3 else { return nil }
-        self.init(state: parts[0], nonce: parts[1], verifier: parts[2])
+        guard parts.count == 3 || parts.count == 4 else { return nil }
+        self.init(
+            state: parts[0], nonce: parts[1], verifier: parts[2],
+            language: parts.count == 4 ? Language(rawValue: parts[3]) : nil)
     }
 }

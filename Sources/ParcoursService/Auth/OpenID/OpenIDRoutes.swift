@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ParcoursModel
 import ParcoursOutput
 import ParcoursStore
 
@@ -15,7 +16,7 @@ struct OpenIDRoutes {
     func register(in registry: inout RouteRegistry) {
         registry.on(.get, "/sign-in/oidc") { request, context in
             let settings = try settings(request)
-            let attempt = SignInAttempt.new()
+            let attempt = SignInAttempt.new(language: request.language)
             let provider = try await discover(settings, request: request, context: context)
             return ResponseBody.seeOther(
                 provider.authorizationURL(settings, attempt: attempt).absoluteString,
@@ -24,12 +25,14 @@ struct OpenIDRoutes {
         registry.on(.get, "/sign-in/oidc/callback") { request, context in
             let settings = try settings(request)
             let query = request.uri.queryParameters
+            let attempt = request.cookies[SignInAttempt.cookie].flatMap { SignInAttempt(cookieValue: $0.value) }
+            // The language chosen before signing in: the provider's redirect carries none.
+            let language = attempt?.language ?? request.language
             guard query.get("error") == nil, let code = query.get("code"), let state = query.get("state"),
-                let attempt = request.cookies[SignInAttempt.cookie].flatMap({ SignInAttempt(cookieValue: $0.value) }),
-                attempt.state == state
+                let attempt, attempt.state == state
             else {
                 context.logger.notice("OpenID sign-in refused", metadata: ["reason": "\(OpenIDError.state)"])
-                return page(request, status: .unauthorized, refused: OpenIDError.state)
+                return page(request, language: language, status: .unauthorized, refused: OpenIDError.state)
             }
             let token: IDToken
             do {
@@ -40,10 +43,10 @@ struct OpenIDRoutes {
                     issuer: settings.issuerIdentifier, clientID: settings.clientID, nonce: attempt.nonce, at: Date())
             } catch {
                 context.logger.notice("OpenID sign-in refused", metadata: ["reason": "\(error)"])
-                return page(request, status: .unauthorized, refused: error)
+                return page(request, language: language, status: .unauthorized, refused: error)
             }
             guard let user = try await environment.store.user(issuer: token.issuer, subject: token.subject) else {
-                return page(request, status: .forbidden, unlinked: token)
+                return page(request, language: language, status: .forbidden, unlinked: token)
             }
             let session = try await SignInPages(environment: environment).openSession(for: user, context: context)
             var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .setCookie: session]
@@ -52,7 +55,7 @@ struct OpenIDRoutes {
             // SameSite=Strict session cookie would not be sent to the next page yet.
             return Response(
                 status: .ok, headers: headers,
-                body: .init(byteBuffer: ByteBuffer(string: signedIn(request, user: user))))
+                body: .init(byteBuffer: ByteBuffer(string: signedIn(request, user: user, language: language))))
         }
     }
 
@@ -87,8 +90,8 @@ struct OpenIDRoutes {
         "\(SignInAttempt.cookie)=\(value); Path=/sign-in/oidc; HttpOnly; SameSite=Lax; Max-Age=\(maxAge)"
     }
 
-    private func signedIn(_ request: Request, user: UserAccount) -> String {
-        let shell = PageShell(request: request, user: user)
+    private func signedIn(_ request: Request, user: UserAccount, language: Language) -> String {
+        let shell = PageShell(request: request, user: user, language: language)
         let home = shell.link("/")
         return shell.page(
             title: shell.language.pick("Connecté", "Signed in"),
@@ -98,8 +101,10 @@ struct OpenIDRoutes {
                 """)
     }
 
-    private func page(_ request: Request, status: HTTPResponse.Status, refused error: any Error) -> Response {
-        let shell = PageShell(request: request, user: nil)
+    private func page(
+        _ request: Request, language: Language, status: HTTPResponse.Status, refused error: any Error
+    ) -> Response {
+        let shell = PageShell(request: request, user: nil, language: language)
         return ResponseBody.html(
             shell.page(
                 title: shell.language.pick("Connexion refusée", "Sign-in refused"),
@@ -109,8 +114,10 @@ struct OpenIDRoutes {
     }
 
     /// An identity no administrator linked: the person sees the subject to hand to the administrator.
-    private func page(_ request: Request, status: HTTPResponse.Status, unlinked token: IDToken) -> Response {
-        let shell = PageShell(request: request, user: nil)
+    private func page(
+        _ request: Request, language: Language, status: HTTPResponse.Status, unlinked token: IDToken
+    ) -> Response {
+        let shell = PageShell(request: request, user: nil, language: language)
         return ResponseBody.html(
             shell.page(
                 title: shell.language.pick("Compte non relié", "Account not linked"),
