@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import ParcoursCatalogue
 import ParcoursService
 import ParcoursStore
 import ParcoursWorkflow
@@ -12,17 +11,9 @@ import Testing
 @Suite struct CatalogueUploadTests {
     @Test func aProviderUploadsItsCatalogueAndNothingElse() async throws {
         let environment = try ServiceFixtures.environment()
-        let configuration = try ServiceFixtures.configuration.get()
-        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
-        let own = ServiceFixtures.catalogue("atelier-numerique-public.xcri.xml")
-        let providerID = try #require(try reader.read(path: own.path) { _, _ in }.providers.first).id
-        let account = try await environment.store.createUser(
-            try NewUser(name: "Prestataire", role: .provider, providerID: providerID))
-        let token = AccessToken.generate()
-        try await environment.store.addToken(
-            hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
-        let headers: HTTPFields = [.authorization: "Bearer \(token)"]
-        let ownBytes = ByteBuffer(data: try Data(contentsOf: own))
+        let provider = try await ServiceFixtures.provider(ofCatalogue: TenantWorld.ownCatalogue, on: environment.store)
+        let (providerID, headers) = (provider.providerID, provider.headers)
+        let ownBytes = ByteBuffer(data: try Data(contentsOf: provider.file))
 
         try await ServiceFixtures.withClient(environment) { client in
             try await client.execute(
@@ -80,27 +71,20 @@ import Testing
     /// file would be, not answered "already stored".
     @Test func anotherProvidersStoredFileIsRefusedToo() async throws {
         let environment = try ServiceFixtures.environment()
-        let configuration = try ServiceFixtures.configuration.get()
-        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
-        let own = ServiceFixtures.catalogue("atelier-numerique-public.xcri.xml")
-        let providerID = try #require(try reader.read(path: own.path) { _, _ in }.providers.first).id
-        let account = try await environment.store.createUser(
-            try NewUser(name: "Prestataire", role: .provider, providerID: providerID))
-        let token = AccessToken.generate()
-        try await environment.store.addToken(
-            hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
+        let provider = try await ServiceFixtures.provider(ofCatalogue: TenantWorld.ownCatalogue, on: environment.store)
         let other = ServiceFixtures.catalogue("ecole-administration-namur.csv")
-        _ = try await CatalogueImport.run(path: other.path, into: environment.store, reader: reader)
+        _ = try await CatalogueImport.run(
+            path: other.path, into: environment.store, reader: try ServiceFixtures.catalogueReader())
 
         try await ServiceFixtures.withClient(environment) { client in
             try await client.execute(
                 uri: "/api/catalogues?file=ecole.csv&lang=en", method: .post,
-                headers: [.authorization: "Bearer \(token)"], body: ByteBuffer(data: try Data(contentsOf: other))
+                headers: provider.headers, body: ByteBuffer(data: try Data(contentsOf: other))
             ) { response in
                 #expect(response.status == .forbidden)
                 #expect(String(buffer: response.body).contains("not yours: nothing is stored"))
             }
         }
-        #expect(try await environment.store.catalogueVersions(of: providerID).isEmpty)
+        #expect(try await environment.store.catalogueVersions(of: provider.providerID).isEmpty)
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import ParcoursCatalogue
 import ParcoursStore
 import Testing
 
@@ -113,13 +112,10 @@ import Testing
         defer { database.remove() }
         let environment = try await database.environment(instance: "one", backgroundImportBytes: 1024)
         let store = environment.store
-        let file = ServiceFixtures.catalogue(TenantWorld.ownCatalogue)
-        let reader = CatalogueReader(
-            options: CatalogueReadOptions(configuration: try ServiceFixtures.configuration.get()))
-        let providerID = try #require(try reader.read(path: file.path) { _, _ in }.providers.first).id
-        var signedIn = try await JobRoutesTests.authorization(
-            try NewUser(name: "Prestataire", role: .provider, providerID: providerID), on: store)
+        let provider = try await ServiceFixtures.provider(ofCatalogue: TenantWorld.ownCatalogue, on: store)
+        let file = provider.file
         let boundary = "----parcours-test"
+        var signedIn = provider.headers
         signedIn[.contentType] = "multipart/form-data; boundary=\(boundary)"
         let headers = signedIn
         var body = Data(

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import ParcoursCatalogue
 import ParcoursConfig
 import ParcoursStore
 import Testing
@@ -19,10 +18,9 @@ import Testing
 
     /// A new user of `role` on `store`, and the `Authorization` header of its token.
     static func authorization(_ user: NewUser, on store: any ParcoursDatabase) async throws -> HTTPFields {
-        let account = try await store.createUser(user)
-        let token = AccessToken.generate()
-        try await store.addToken(hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
-        return [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        var headers = try await ServiceFixtures.bearer(user, on: store)
+        headers[.contentType] = "application/json"
+        return headers
     }
 
     /// The job id at the end of a Location.
@@ -104,12 +102,8 @@ import Testing
         defer { database.remove() }
         let environment = try await database.environment(instance: "one", backgroundImportBytes: 1024)
         let store = environment.store
-        let configuration = try ServiceFixtures.configuration.get()
-        let reader = CatalogueReader(options: CatalogueReadOptions(configuration: configuration))
-        let file = ServiceFixtures.catalogue(TenantWorld.ownCatalogue)
-        let providerID = try #require(try reader.read(path: file.path) { _, _ in }.providers.first).id
-        let provider = try await Self.authorization(
-            try NewUser(name: "Prestataire", role: .provider, providerID: providerID), on: store)
+        let signedIn = try await ServiceFixtures.provider(ofCatalogue: TenantWorld.ownCatalogue, on: store)
+        let (file, providerID, provider) = (signedIn.file, signedIn.providerID, signedIn.headers)
         let otherProvider = try await Self.authorization(
             try NewUser(name: "Autre", role: .provider, providerID: "SIRET:00000000000000"), on: store)
         let coordinator = try await Self.authorization(

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import ParcoursCatalogue
 import ParcoursService
 import ParcoursStore
 import Testing
@@ -119,16 +118,13 @@ import Testing
 
     @Test func aProviderUploadsThroughTheFormAndReadsTheReport() async throws {
         let environment = try ServiceFixtures.environment()
-        let file = ServiceFixtures.catalogue("ecole-administration-namur.csv")
-        let reader = CatalogueReader(
-            options: CatalogueReadOptions(configuration: try ServiceFixtures.configuration.get()))
-        let providerID = try #require(try reader.read(path: file.path) { _, _ in }.providers.first).id
-        let account = try await environment.store.createUser(
-            try NewUser(name: "Prestataire", role: .provider, providerID: providerID))
-        let token = AccessToken.generate()
-        try await environment.store.addToken(
-            hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
+        let provider = try await ServiceFixtures.provider(
+            ofCatalogue: "ecole-administration-namur.csv", on: environment.store)
+        let file = provider.file
         let boundary = "----parcours-test"
+        var signedIn = provider.headers
+        signedIn[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let headers = signedIn
         var body = Data(
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"catalogue\"; filename=\"ecole.csv\"\r\nContent-Type: text/csv\r\n\r\n"
                 .utf8)
@@ -138,9 +134,7 @@ import Testing
         try await ServiceFixtures.withClient(environment) { client in
             try await client.execute(
                 uri: "/catalogues/upload?lang=en", method: .post,
-                headers: [
-                    .authorization: "Bearer \(token)", .contentType: "multipart/form-data; boundary=\(boundary)",
-                ], body: form
+                headers: headers, body: form
             ) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
@@ -151,14 +145,12 @@ import Testing
             // A form without the file says so, and stores nothing more.
             try await client.execute(
                 uri: "/catalogues/upload", method: .post,
-                headers: [
-                    .authorization: "Bearer \(token)", .contentType: "multipart/form-data; boundary=\(boundary)",
-                ], body: ByteBuffer(string: "--\(boundary)--\r\n")
+                headers: headers, body: ByteBuffer(string: "--\(boundary)--\r\n")
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(String(buffer: response.body).contains(#"role="alert""#))
             }
         }
-        #expect(try await environment.store.catalogueVersions(of: providerID).count == 1)
+        #expect(try await environment.store.catalogueVersions(of: provider.providerID).count == 1)
     }
 }

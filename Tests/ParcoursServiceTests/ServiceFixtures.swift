@@ -38,6 +38,38 @@ enum ServiceFixtures {
 
     /// A bundled catalogue file.
     static func catalogue(_ name: String) -> URL { repository.appending(path: "Catalogues/\(name)") }
+
+    /// The reader of catalogues, with the shipped configuration.
+    static func catalogueReader() throws -> CatalogueReader {
+        CatalogueReader(options: CatalogueReadOptions(configuration: try configuration.get()))
+    }
+
+    /// A new user `user` on `store`, and the `Authorization` header of a new API token of theirs.
+    static func bearer(_ user: NewUser, on store: any ParcoursDatabase) async throws -> HTTPFields {
+        let account = try await store.createUser(user)
+        let token = AccessToken.generate()
+        try await store.addToken(hash: AccessToken.hash(token), kind: .api, userID: account.id, expiresAt: nil)
+        return [.authorization: "Bearer \(token)"]
+    }
+
+    /// The provider that bundled catalogue `name` names (its first), as a user of it with an API token on
+    /// `store`.
+    static func provider(ofCatalogue name: String, on store: any ParcoursDatabase) async throws -> SignedInProvider {
+        let file = catalogue(name)
+        let providerID = try #require(try catalogueReader().read(path: file.path) { _, _ in }.providers.first).id
+        let headers = try await bearer(
+            try NewUser(name: "Prestataire", role: .provider, providerID: providerID), on: store)
+        return SignedInProvider(file: file, providerID: providerID, headers: headers)
+    }
+}
+
+/// A catalogue provider's user, signed in with an API token (``ServiceFixtures/provider(ofCatalogue:on:)``).
+struct SignedInProvider: Sendable {
+    /// The catalogue file that names the provider.
+    let file: URL
+    let providerID: String
+    /// The `Authorization` header of the user's token.
+    let headers: HTTPFields
 }
 
 /// Two tenants' worth of data: the Samples of Namur (tenant "own") and Bastia (tenant "other"), two
