@@ -97,16 +97,6 @@
             try await rows("SELECT * FROM job WHERE id = \(id)") { try JobColumns.job($0) }.first
         }
 
-        public func jobs(territoryID: String?) async throws -> [Job] {
-            let query: PostgresQuery =
-                if let territoryID {
-                    "SELECT * FROM job WHERE territoryID = \(territoryID) ORDER BY id DESC"
-                } else {
-                    "SELECT * FROM job ORDER BY id DESC"
-                }
-            return try await rows(query) { try JobColumns.job($0) }
-        }
-
         public func jobs(_ selection: JobSelection) async throws -> [Job] {
             // Every condition is a bound parameter; a missing one is NULL and lets every row through.
             let key = selection.parameterValue == nil ? nil : selection.parameterKey

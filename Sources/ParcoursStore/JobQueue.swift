@@ -42,9 +42,6 @@ public protocol JobQueue: Sendable {
     /// The job with id `id`, or nil.
     func job(id: Int64) async throws -> Job?
 
-    /// The jobs of `territoryID` (of every territory when nil), newest first.
-    func jobs(territoryID: String?) async throws -> [Job]
-
     /// The jobs `selection` picks, newest first, at most its limit.
     func jobs(_ selection: JobSelection) async throws -> [Job]
 }

@@ -92,19 +92,6 @@ extension SQLiteStore: JobQueue {
         }
     }
 
-    public func jobs(territoryID: String?) async throws -> [Job] {
-        try await reading { db in
-            let rows =
-                if let territoryID {
-                    try Row.fetchAll(
-                        db, sql: "SELECT * FROM job WHERE territoryID = ? ORDER BY id DESC", arguments: [territoryID])
-                } else {
-                    try Row.fetchAll(db, sql: "SELECT * FROM job ORDER BY id DESC")
-                }
-            return try rows.map { try JobColumns.job($0) }
-        }
-    }
-
     public func jobs(_ selection: JobSelection) async throws -> [Job] {
         try await reading { db in
             var sql = "SELECT * FROM job WHERE kind = ?"
