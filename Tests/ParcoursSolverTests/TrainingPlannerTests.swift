@@ -89,6 +89,26 @@ import Testing
         }
     }
 
+    /// Sessions with more candidates than the sample still rank first a session that shares nearly the
+    /// most candidates with them, counted exactly here.
+    @Test func sampledNeighboursShareNearlyTheMostCandidates() {
+        let size = PlanningInstances.Size(agents: 1_500, sessions: 12, needsPerAgent: 1...2)
+        let instance = PlanningInstance(problem: PlanningInstances.problem(seed: 3, size: size))
+        let lists = instance.neighbourLists()
+        var sampled = 0
+        for session in 0..<instance.sessionCount {
+            let agents = Set(instance.sessionOptions[session].map { instance.optionAgent[Int($0)] })
+            var exact = [Int](repeating: 0, count: instance.sessionCount)
+            for other in 0..<instance.sessionCount where other != session {
+                exact[other] = instance.sessionOptions[other].count { agents.contains(instance.optionAgent[Int($0)]) }
+            }
+            guard let first = lists[session].first, let most = exact.max(), most > 0 else { continue }
+            if agents.count > PlanningInstance.neighbourSample { sampled += 1 }
+            #expect(Double(exact[first]) >= 0.8 * Double(most))
+        }
+        #expect(sampled > 0)
+    }
+
     /// Two sessions alike in everything (course, day, hours, venue, seats) but the price: the planner
     /// sends everyone to the free one (a CNFPT course, a subsidised offer) and leaves the paid one closed,
     /// whichever comes first in the catalogue.

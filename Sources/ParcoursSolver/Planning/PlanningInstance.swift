@@ -69,6 +69,9 @@ struct PlanningInstance: Sendable {
     /// Number of unpinned previous assignments: each not kept costs the change penalty.
     let previousCount: Int
 
+    /// Candidates of a session sampled at most when its neighbours are ranked (``neighbourLists()``).
+    static let neighbourSample = 256
+
     var agentCount: Int { plannedAgents.count }
     var needCount: Int { needAgent.count }
     var sessionCount: Int { sessionCourse.count }
@@ -300,12 +303,16 @@ struct PlanningInstance: Sendable {
     /// For each session, the (up to) 12 sessions sharing the most candidate agents with it: the sessions
     /// whose openings and groups interact, and so the neighbourhoods of the large-neighbourhood search
     /// (computed when that search first needs them: a plan proven within the gap target before it needs
-    /// none).
+    /// none). A session with more than ``neighbourSample`` candidates counts what an evenly spaced sample
+    /// of them shares: counting them all costs the square of the options per agent, which a dense city
+    /// (every agent within reach of hundreds of sessions) makes prohibitive.
     func neighbourLists() -> [[Int]] {
         var shared = [Int32](repeating: 0, count: sessionCount)
         var touched: [Int] = []
         return sessionOptions.indices.map { session in
-            for option in sessionOptions[session] {
+            let candidates = sessionOptions[session]
+            let stride = max(1, (candidates.count + Self.neighbourSample - 1) / Self.neighbourSample)
+            for option in Swift.stride(from: 0, to: candidates.count, by: stride).map({ candidates[$0] }) {
                 for other in agentOptions[Int(optionAgent[Int(option)])] {
                     let related = Int(optionSession[Int(other)])
                     guard related != session else { continue }
