@@ -20,6 +20,13 @@ extension GlobalOptions {
     /// The database of `--database` as people may see it: a PostgreSQL URL without its password.
     var databaseName: String { (try? DatabaseLocation(database))?.description ?? database }
 
+    /// The database of `--database` as one location whatever the working folder: an SQLite file's
+    /// absolute path, or the PostgreSQL URL as given.
+    var databaseIdentity: String {
+        guard case .sqlite(let path) = try? DatabaseLocation(database) else { return database }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
     /// Runs `body`, turning import problems, database errors and file-system errors (a folder that
     /// cannot be created, a file that cannot be written) into a ``CommandFailure``: one line per
     /// problem on stderr, in the chosen language, and nothing on stdout.

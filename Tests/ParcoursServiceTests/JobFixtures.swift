@@ -70,7 +70,8 @@ struct JobDatabase: Sendable {
             store: try await StoreOpening.open(location), configuration: try ServiceFixtures.configuration.get(),
             jobs: JobSettings(
                 instance: instance, workers: 2, heartbeatInterval: .milliseconds(100), staleAfter: staleAfter,
-                pollInterval: .milliseconds(50), maximumAttempts: 2, backgroundImportBytes: backgroundImportBytes))
+                pollInterval: .milliseconds(50), maximumAttempts: 2, backgroundImportBytes: backgroundImportBytes,
+                temporaryFolder: JobSettings.temporaryFolder(forDatabase: location)))
     }
 
     /// Removes an SQLite file; a PostgreSQL schema goes with the test server.

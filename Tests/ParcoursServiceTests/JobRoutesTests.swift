@@ -143,7 +143,27 @@ import Testing
             }
         }
         #expect(try await store.stagedUploadCount() == 0)
-        #expect(!FileManager.default.fileExists(atPath: CatalogueImportJobHandler.temporaryFolder(ofJob: id).path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: CatalogueImportJobHandler.temporaryFolder(ofJob: id, settings: environment.jobs).path))
+    }
+
+    /// Job ids restart at 1 in every database: two databases' import jobs of one id must not share a
+    /// folder (one would delete the other's copy), while an instance restarted on the same database finds
+    /// what a killed attempt left.
+    @Test func importJobsOfTwoDatabasesWriteInDifferentFolders() async throws {
+        let first = try await JobDatabase.make(.sqlite)
+        let second = try await JobDatabase.make(.sqlite)
+        defer {
+            first.remove()
+            second.remove()
+        }
+        let one = try await first.environment(instance: "one").jobs
+        let restarted = try await first.environment(instance: "two").jobs
+        let other = try await second.environment(instance: "one").jobs
+        let folder = CatalogueImportJobHandler.temporaryFolder(ofJob: 1, settings: one)
+        #expect(folder == CatalogueImportJobHandler.temporaryFolder(ofJob: 1, settings: restarted))
+        #expect(folder != CatalogueImportJobHandler.temporaryFolder(ofJob: 1, settings: other))
     }
 
     @Test func theJobListShowsTheCallersOwnJobsNewestFirstAPageAtATime() async throws {

@@ -123,10 +123,10 @@ fi
 kill_during_write "$job" "during the import" catalogueVersion "$versions_before"
 check_after_restart "$job" "$token" "during the import" catalogueVersion "$versions_before"
 staged=$(count stagedUpload)
-temporary=$(find "$TMPDIR" -mindepth 1 -maxdepth 1 2>/dev/null | grep -c . || true)
+temporary=$(find "$TMPDIR" -type f 2>/dev/null | grep -c . || true)
 [ "$staged" -eq 0 ] && [ "$temporary" -eq 0 ] &&
   check_pass "no staged or temporary copy of the upload left" ||
-  check_fail "$staged staged uploads in the database, $temporary temporary files left: $(find "$TMPDIR" -mindepth 1 -maxdepth 1 | head -3 | tr '\n' ' ')"
+  check_fail "$staged staged uploads in the database, $temporary temporary files left: $(find "$TMPDIR" -type f | head -3 | tr '\n' ' ')"
 
 # 2. Killed during a plan run.
 plans_before=$(count plan)

@@ -16,8 +16,8 @@ struct CatalogueImportParameters: Codable, Sendable {
 /// as an upload (whole or nothing, another provider's file refused), its validation report stored as
 /// the job's result. The upload waits in the database, so any instance sharing it can run the job; it is
 /// discarded once the import is done or refused (``JobRunner`` discards it too when the job fails for
-/// good). The reader reads a file: the bytes are written to one named after the job, in the temporary
-/// folder, for the import's time only.
+/// good). The reader reads a file: the bytes are written to one named after the job, in the jobs'
+/// temporary folder of the database (``JobSettings/temporaryFolder``), for the import's time only.
 struct CatalogueImportJobHandler: JobHandler {
     static let kind = "import-catalogue"
     var kind: String { Self.kind }
@@ -35,7 +35,7 @@ struct CatalogueImportJobHandler: JobHandler {
         }
         reporter.report(JobProgress(phase: "importing", percent: 10))
         try await reporter.confirmOwnership()
-        let folder = Self.temporaryFolder(ofJob: job.id)
+        let folder = Self.temporaryFolder(ofJob: job.id, settings: environment.jobs)
         try? FileManager.default.removeItem(at: folder)  // what an attempt killed before its end left
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -69,17 +69,17 @@ extension CatalogueImportJobHandler {
     }
 
     /// Where job `id` writes the upload for the reader, for the import's time.
-    static func temporaryFolder(ofJob id: Int64) -> URL {
-        FileManager.default.temporaryDirectory.appending(path: "parcours-import-job-\(id)")
+    static func temporaryFolder(ofJob id: Int64, settings: JobSettings) -> URL {
+        settings.temporaryFolder.appending(path: "import-job-\(id)")
     }
 
     /// Discards the staged upload of `job` when it is a catalogue import failed for good, and what an
     /// attempt killed on this host left in the temporary folder.
-    static func discardStagedUpload(of job: Job, store: any StagedUploadStore) async throws {
+    static func discardStagedUpload(of job: Job, store: any StagedUploadStore, settings: JobSettings) async throws {
         guard job.kind == kind,
             let parameters = try? JSONDecoder().decode(CatalogueImportParameters.self, from: job.parameters)
         else { return }
-        try? FileManager.default.removeItem(at: temporaryFolder(ofJob: job.id))
+        try? FileManager.default.removeItem(at: temporaryFolder(ofJob: job.id, settings: settings))
         try await store.discardStagedUpload(id: parameters.upload)
     }
 }

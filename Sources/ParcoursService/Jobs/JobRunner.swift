@@ -65,7 +65,7 @@ public struct JobRunner: Service {
                 metadata: ["job": "\(job.id)", "state": "\(job.state.rawValue)", "reason": "\(job.reason.code)"])
             // A job failed for good leaves no upload behind.
             if job.state == .failed, let failed = try await queue.job(id: job.id) {
-                try await CatalogueImportJobHandler.discardStagedUpload(of: failed, store: queue)
+                try await CatalogueImportJobHandler.discardStagedUpload(of: failed, store: queue, settings: settings)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// How an instance of the service runs background jobs.
@@ -19,11 +20,16 @@ public struct JobSettings: Sendable {
     /// Catalogue files larger than this are imported in the background (the upload waits in the
     /// database: ``StagedUploadStore``).
     public var backgroundImportBytes: Int
+    /// Where jobs write their temporary files, job by job (a catalogue's copy while it is imported).
+    /// One folder per database: job ids restart at 1 in every database, so instances of different
+    /// databases on one host must not share it, while an instance restarted on the same database must
+    /// find what a killed attempt left there (``temporaryFolder(forDatabase:)``).
+    public var temporaryFolder: URL
 
     public init(
         instance: String, workers: Int = 1, heartbeatInterval: Duration = .seconds(5),
         staleAfter: Duration = .seconds(60), pollInterval: Duration = .seconds(1), maximumAttempts: Int = 3,
-        backgroundImportBytes: Int = 4 * 1024 * 1024
+        backgroundImportBytes: Int = 4 * 1024 * 1024, temporaryFolder: URL? = nil
     ) {
         self.instance = instance
         self.workers = workers
@@ -32,5 +38,14 @@ public struct JobSettings: Sendable {
         self.pollInterval = pollInterval
         self.maximumAttempts = maximumAttempts
         self.backgroundImportBytes = backgroundImportBytes
+        self.temporaryFolder = temporaryFolder ?? Self.temporaryFolder(forDatabase: "instance \(instance)")
+    }
+
+    /// The temporary folder of the jobs of a database, named after a digest of its location (a file's
+    /// absolute path, or a PostgreSQL URL), so that it is the same after a restart and differs between
+    /// databases without showing where they are.
+    public static func temporaryFolder(forDatabase location: String) -> URL {
+        let digest = SHA256.hash(data: Data(location.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return FileManager.default.temporaryDirectory.appending(path: "parcours-jobs-\(digest)")
     }
 }

@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let jobs = JobSettings(
             instance: instance ?? "\(ProcessInfo.processInfo.hostName):\(port)", workers: workers,
-            backgroundImportBytes: Int(backgroundImportMb * 1024 * 1024))
+            backgroundImportBytes: Int(backgroundImportMb * 1024 * 1024),
+            temporaryFolder: JobSettings.temporaryFolder(forDatabase: options.databaseIdentity))
         logger.info("jobs", metadata: ["instance": "\(jobs.instance)", "workers": "\(workers)"])
         let environment = ServiceEnvironment(
             store: store, configuration: configuration, jobs: jobs, openID: try openID.settings())
