@@ -18,8 +18,8 @@ public struct PlanningProgress: Codable, Sendable {
 /// Solves a ``PlanningProblem``: which sessions open and who attends them for which need.
 ///
 /// Pins first, then a Lagrangian bound in rounds, each followed by a Lagrangian heuristic (the sessions
-/// the relaxation opens, filled at its prices) of which the best plan is kept and polished by local moves
-/// (from the round where the bound settles on), then a large-neighbourhood search (empty a few related sessions, repair greedily, keep unless worse)
+/// the relaxation opens, filled at its prices) of which the best plan is kept, polished by local moves
+/// from the round where the bound settles on, then a large-neighbourhood search (empty a few related sessions, repair greedily, keep unless worse)
 /// and a final refinement of the bound. The search stops once the plan is proven within the policy's gap
 /// target, on a stall, at the end of its iteration budgets, or on the time limit. Phases are budgeted in
 /// iterations, not time: deterministic for the policy's seed unless the time limit cuts the search short.
@@ -66,9 +66,9 @@ public struct TrainingPlanner: Sendable {
         // iterations or moves, so that a seed gives one plan whatever the machine's load; the time limit
         // is the only wall-clock cut-off.
         // Local moves are the costly part of a round: the heuristic plans are compared as built until the
-        // bound settles (a round moves it by less than half the gap target), then the best is polished,
-        // and so is every later one built better than the plan polished last.
-        var builtBest = search.state.objective
+        // bound settles (a round moves it by less than half the gap target); then the best is polished, and
+        // so is every later one before it is compared (in dense areas a plan built worse than another may
+        // polish into a much better one).
         var polishing = false
         for _ in 0..<Self.boundRounds where !closed() && !clock.isOver {
             let boundBefore = bound.best
@@ -77,11 +77,8 @@ public struct TrainingPlanner: Sendable {
             }
             var guided = pinned
             guided.construct(guidedBy: bound)
-            if guided.state.objective > builtBest + PlanState.epsilon {
-                builtBest = guided.state.objective
-                if polishing { guided.prune { clock.isOver } }
-                if guided.state.objective > search.state.objective + PlanState.epsilon { search = guided }
-            }
+            if polishing { guided.prune { clock.isOver } }
+            if guided.state.objective > search.state.objective + PlanState.epsilon { search = guided }
             if !polishing, boundBefore - bound.best < gapTarget / 2 * abs(bound.best) {
                 polishing = true
                 search.prune { clock.isOver }
