@@ -20,6 +20,24 @@ struct PageAccess {
     }
 }
 
+extension ServiceEnvironment {
+    /// The plan a page's `{id}` parameter names and its documents, when `user` may read it (a plan of their
+    /// territory); otherwise a "no plan" page in the shell's language.
+    func pageDocuments(
+        ofPlan context: ServiceRequestContext, user: UserAccount, shell: PageShell, request: Request
+    ) async throws -> (id: Int64, documents: PlanCache.Documents) {
+        let text = try context.parameters.require("id")
+        guard let id = Int64(text),
+            let documents = try await readableDocuments(
+                ofPlan: id, territoryID: user.territoryID(in: configuration), language: shell.language)
+        else {
+            throw PageError.notFound(
+                request, user: user, what: shell.language.pick("Aucun plan \(text).", "No plan \(text)."))
+        }
+        return (id, documents)
+    }
+}
+
 /// A page's error: a redirect to sign in, or an HTML page saying what is wrong.
 struct PageError: HTTPResponseError {
     let status: HTTPResponse.Status

@@ -12,15 +12,9 @@ struct PlanReportPage {
     func register(in registry: inout RouteRegistry) {
         registry.on(.get, "/plans/{id}/report") { request, context in
             let user = try PageAccess(.coordinator, .communeHR, .procurement).user(of: context, request: request)
-            let text = try context.parameters.require("id")
             let shell = PageShell(request: request, user: user)
-            guard let id = Int64(text),
-                let documents = try await environment.readableDocuments(
-                    ofPlan: id, territoryID: user.territoryID(in: environment.configuration), language: shell.language)
-            else {
-                throw PageError.notFound(
-                    request, user: user, what: shell.language.pick("Aucun plan \(text).", "No plan \(text)."))
-            }
+            let (id, documents) = try await environment.pageDocuments(
+                ofPlan: context, user: user, shell: shell, request: request)
             let (title, body) = PlanReportHTML.parts(documents.context)
             let back = """
                 <p class="back"><a href="\(shell.link("/"))">\(shell.t("Retour à votre page", "Back to your page"))</a> · \

@@ -14,15 +14,9 @@ struct UnmetNeedsPage {
     func register(in registry: inout RouteRegistry) {
         registry.on(.get, "/plans/{id}/unmet-needs") { request, context in
             let user = try PageAccess(.coordinator).user(of: context, request: request)
-            let text = try context.parameters.require("id")
             let shell = PageShell(request: request, user: user)
-            guard let id = Int64(text),
-                let documents = try await environment.readableDocuments(
-                    ofPlan: id, territoryID: user.territoryID(in: environment.configuration), language: shell.language)
-            else {
-                throw PageError.notFound(
-                    request, user: user, what: shell.language.pick("Aucun plan \(text).", "No plan \(text)."))
-            }
+            let (id, documents) = try await environment.pageDocuments(
+                ofPlan: context, user: user, shell: shell, request: request)
             let (record, planContext) = (documents.record, documents.context)
             let content =
                 PlanUnmetNeedsHTML.sections(planContext)
