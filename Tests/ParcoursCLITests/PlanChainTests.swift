@@ -107,6 +107,10 @@ import Testing
             ["plan", "--database", database, "--territory", "namur", "--minimum-group-size", "8", "--time-limit", "8"],
             in: folder)
         try #require(whatIf.status == 0, "\(whatIf.standardError)")
+        let badGap = try CommandRunner.run(
+            ["plan", "--database", database, "--territory", "namur", "--gap-target", "1.5"], in: folder)
+        #expect(badGap.status != 0 && badGap.standardOutput.isEmpty)
+        #expect(badGap.standardError.contains("--gap-target : valeur hors limites (1.5)"), "\(badGap.standardError)")
         let whatIfID = try #require(Self.planIDs(in: whatIf.standardOutput).first)
         let table = try CommandRunner.run(["compare", "--database", database, namurPlan, whatIfID], in: folder)
         try #require(table.status == 0, "\(table.standardError)")

@@ -20,7 +20,7 @@ import Testing
         signedIn[.contentType] = "application/x-www-form-urlencoded"
         let headers = signedIn
         let form =
-            "label=essai&maximumTravelKm=&minimumGroupSize=2&remote=&budget=&communes=&date=2026-12-01&timeLimit=0,2&replanFrom=&cancelSessions=&removeAgents=&pin=unaffected"
+            "label=essai&maximumTravelKm=&minimumGroupSize=2&remote=&budget=&communes=&date=2026-12-01&timeLimit=0,2&gapTargetPercent=0,5&replanFrom=&cancelSessions=&removeAgents=&pin=unaffected"
         let jobPage = try await ServiceFixtures.withClient(environment) { client in
             try await client.execute(uri: "/territories/bastia", method: .get, headers: headers) { response in
                 let page = String(buffer: response.body)
@@ -52,6 +52,11 @@ import Testing
             return location
         }
         let id = try JobRoutesTests.jobID(String(jobPage.split(separator: "?")[0]))
+        // The form's gap target is in percent, the plan's a fraction.
+        let queued = try #require(try await store.job(id: id))
+        #expect(
+            try JSONDecoder().decode(PlanJobParameters.self, from: queued.parameters).order.overrides.gapTarget == 0.005
+        )
         try await JobRunning.run([environment]) { try await JobRunning.ended([id], in: store) }
         let planID = try #require(PlanJobResult.decode(try await store.job(id: id)?.result)).planID
         #expect(try await store.plan(id: planID)?.summary.label == "essai")

@@ -35,11 +35,12 @@ import Testing
         let store = environment.store
         let coordinator = try await Self.authorization(
             try NewUser(name: "Coordination", role: .coordinator, territoryID: "bastia"), on: store)
-        let asked = #"{"minimumGroupSize": 2, "seed": 3, "timeLimit": 0.2, "date": "2026-12-01"}"#
+        let asked = #"{"minimumGroupSize": 2, "seed": 3, "timeLimit": 0.2, "gapTarget": 0.02, "date": "2026-12-01"}"#
         let first = try await ServiceFixtures.withClient(environment) { client in
             for (body, status) in [
                 (#"{"territory": "namur"}"#, HTTPResponse.Status.forbidden),
-                (#"{"timeLimit": -1}"#, .unprocessableContent), (#"{"replanFrom": 999}"#, .notFound),
+                (#"{"timeLimit": -1}"#, .unprocessableContent), (#"{"gapTarget": 1.5}"#, .unprocessableContent),
+                (#"{"replanFrom": 999}"#, .notFound),
                 (#"{"date": "2026-13-01"}"#, .badRequest), ("plan please", .badRequest),
             ] {
                 try await client.execute(
@@ -58,8 +59,11 @@ import Testing
                 return try Self.jobID(response.headers[.location])
             }
         }
-        // Only the valid request was queued.
+        // Only the valid request was queued, with its values.
         #expect(try await store.jobs(JobSelection(kind: PlanJobHandler.kind, limit: 10)).map(\.id) == [first])
+        let queued = try #require(try await store.job(id: first))
+        let order = try JSONDecoder().decode(PlanJobParameters.self, from: queued.parameters).order
+        #expect(order.overrides.gapTarget == 0.02 && order.overrides.minimumGroupSize == 2)
         try await JobRunning.run([environment]) { try await JobRunning.ended([first], in: store) }
 
         let planID = try await ServiceFixtures.withClient(environment) { client in

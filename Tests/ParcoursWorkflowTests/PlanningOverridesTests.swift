@@ -19,12 +19,14 @@ import Testing
         let (namur, base) = try Self.namur()
         let overrides = PlanningOverrides(
             maximumTravelKilometres: 20, minimumGroupSize: 8, remoteAllowed: false,
-            participatingCommunes: ["92054", "92045"], budgetPerCommune: 3000, timeLimitSeconds: 2, seed: 7)
+            participatingCommunes: ["92054", "92045"], budgetPerCommune: 3000, timeLimitSeconds: 2, gapTarget: 0.005,
+            seed: 7)
         let policy = try overrides.applied(to: base, territory: namur)
         #expect(policy.maximumTravelKilometres == 20 && policy.minimumGroupSize == 8 && !policy.remoteAllowed)
         #expect(policy.participatingCommunes == ["92054", "92045"])
         #expect(policy.budgets == CommuneBudgets(defaultAmount: 3000))
-        #expect(policy.timeLimitSeconds == 2 && policy.seed == 7)
+        #expect(policy.timeLimitSeconds == 2 && policy.gapTarget == 0.005 && policy.seed == 7)
+        #expect(overrides.summary.contains("seed=7") && !overrides.summary.contains("gap"))
         #expect(policy.valuePerWeight == base.valuePerWeight && policy.fairness == base.fairness)
     }
 
@@ -51,6 +53,12 @@ import Testing
         #expect(throws: PlanningInputError.outOfRange(option: "time-limit", value: "0.0")) {
             try PlanningOverrides(timeLimitSeconds: 0).applied(to: base, territory: namur)
         }
+        for gap in [-0.01, 1, .nan] {
+            #expect(throws: PlanningInputError.outOfRange(option: "gap-target", value: "\(gap)")) {
+                try PlanningOverrides(gapTarget: gap).applied(to: base, territory: namur)
+            }
+        }
+        #expect(try PlanningOverrides(gapTarget: 0).applied(to: base, territory: namur).gapTarget == 0)
         #expect(
             PlanningInputError.communesOutsideTerritory(["2B120"], territory: "namur").message(in: .french)
                 == "communes hors du territoire namur : 2B120")

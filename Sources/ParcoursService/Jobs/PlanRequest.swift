@@ -19,6 +19,8 @@ struct PlanRequest: Decodable, Sendable {
     var communes: [String]?
     var budget: Double?
     var timeLimit: Double?
+    /// A fraction (0.005 = 0.5 %); the form sends it in percent (`gapTargetPercent`).
+    var gapTarget: Double?
     var seed: UInt64?
     /// A re-plan: the stored plan it starts from, and what changed since.
     var replanFrom: Int64?
@@ -31,7 +33,7 @@ struct PlanRequest: Decodable, Sendable {
         PlanningOverrides(
             maximumTravelKilometres: maximumTravelKm, minimumGroupSize: minimumGroupSize, remoteAllowed: remote,
             participatingCommunes: communes.map(Set.init), budgetPerCommune: budget, timeLimitSeconds: timeLimit,
-            seed: seed)
+            gapTarget: gapTarget, seed: seed)
     }
 
     /// The plan job's parameters for `user`, a coordinator: the territory must be theirs (403), a plan
@@ -97,12 +99,14 @@ extension PlanRequest {
         }
         guard let travel: Double? = number("maximumTravelKm"), let group: Int? = number("minimumGroupSize"),
             let budget: Double? = number("budget"), let limit: Double? = number("timeLimit"),
+            let gapPercent: Double? = number("gapTargetPercent"),
             let seed: UInt64? = number("seed"), let from: Int64? = number("replanFrom")
         else { return nil }
         self.init(
             territory: text("territory"), label: text("label"), date: text("date"), maximumTravelKm: travel,
             minimumGroupSize: group, remote: text("remote").map { $0 == "yes" }, communes: list("communes"),
-            budget: budget, timeLimit: limit, seed: seed, replanFrom: from, cancelSessions: list("cancelSessions"),
+            budget: budget, timeLimit: limit, gapTarget: gapPercent.map { $0 / 100 }, seed: seed, replanFrom: from,
+            cancelSessions: list("cancelSessions"),
             removeAgents: list("removeAgents"), pin: text("pin"))
     }
 }

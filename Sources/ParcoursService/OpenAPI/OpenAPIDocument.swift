@@ -598,6 +598,7 @@ enum OpenAPIDocument {
                   "communes": { "type": "array", "items": { "type": "string" } },
                   "budget": { "type": "number", "minimum": 0 },
                   "timeLimit": { "type": "number", "exclusiveMinimum": 0 },
+                  "gapTarget": { "type": "number", "minimum": 0, "exclusiveMaximum": 1, "description": "Stop once the plan is proven within this fraction of the best possible (0.005 = 0.5 %; 0: until the time limit)." },
                   "seed": { "type": "integer", "minimum": 0 },
                   "replanFrom": { "type": "integer", "description": "A stored plan of the territory to re-plan." },
                   "cancelSessions": { "type": "array", "items": { "type": "string" } },

@@ -55,6 +55,7 @@ struct PlanRunForm {
         \(field("communes", "Communes participantes (codes INS ou INSEE, séparés par des virgules)", "Taking part (NIS or INSEE codes, comma-separated)"))\
         \(field("date", "Date du plan", "Plan date", type: "date"))\
         \(field("timeLimit", "Temps de calcul maximal (secondes)", "Maximum solving time (seconds)", type: "number", extra: " min=\"1\" step=\"any\""))\
+        \(field("gapTargetPercent", "Écart visé avec le meilleur plan possible (%, 0 : chercher jusqu’au temps maximal)", "Gap to the best possible plan to reach (%, 0: search until the maximum time)", type: "number", extra: " min=\"0\" max=\"99\" step=\"any\" inputmode=\"decimal\""))\
         <fieldset>
         <legend>\(shell.t("Refaire un plan existant (facultatif)", "Re-plan a stored plan (optional)"))</legend>
         <label for="replanFrom">\(shell.t("Plan de départ", "Plan to start from"))</label>

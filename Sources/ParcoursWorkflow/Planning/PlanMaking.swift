@@ -195,6 +195,7 @@ extension PlanningOverrides {
             remoteAllowed: remoteAllowed ?? base.remoteAllowed,
             participatingCommunes: participatingCommunes ?? base.participatingCommunes,
             budgetPerCommune: budgetPerCommune ?? base.budgetPerCommune,
-            timeLimitSeconds: timeLimitSeconds ?? base.timeLimitSeconds, seed: seed ?? base.seed)
+            timeLimitSeconds: timeLimitSeconds ?? base.timeLimitSeconds, gapTarget: gapTarget ?? base.gapTarget,
+            seed: seed ?? base.seed)
     }
 }

@@ -12,12 +12,15 @@ public struct PlanningOverrides: Hashable, Codable, Sendable {
     /// The budget of every commune, replacing the file's default and per-commune amounts.
     public var budgetPerCommune: Double?
     public var timeLimitSeconds: Double?
+    /// Stop once the plan is proven within this fraction of the best possible (0.005 = 0.5 %; 0 searches
+    /// until the time limit, a stall or a proven optimum).
+    public var gapTarget: Double?
     public var seed: UInt64?
 
     public init(
         maximumTravelKilometres: Double? = nil, minimumGroupSize: Int? = nil, remoteAllowed: Bool? = nil,
         participatingCommunes: Set<String>? = nil, budgetPerCommune: Double? = nil, timeLimitSeconds: Double? = nil,
-        seed: UInt64? = nil
+        gapTarget: Double? = nil, seed: UInt64? = nil
     ) {
         self.maximumTravelKilometres = maximumTravelKilometres
         self.minimumGroupSize = minimumGroupSize
@@ -25,11 +28,12 @@ public struct PlanningOverrides: Hashable, Codable, Sendable {
         self.participatingCommunes = participatingCommunes
         self.budgetPerCommune = budgetPerCommune
         self.timeLimitSeconds = timeLimitSeconds
+        self.gapTarget = gapTarget
         self.seed = seed
     }
 
-    /// The changes, as a plan's label: e.g. `minimum-group-size=8, no-remote` (the time limit is left out:
-    /// it changes how long the planner searches, not the plan asked for).
+    /// The changes, as a plan's label: e.g. `minimum-group-size=8, no-remote` (the time limit and the gap
+    /// target are left out: they change how long the planner searches, not the plan asked for).
     public var summary: String {
         var parts: [String] = []
         if let maximumTravelKilometres { parts.append("maximum-travel-km=\(maximumTravelKilometres)") }
@@ -76,6 +80,10 @@ public struct PlanningOverrides: Hashable, Codable, Sendable {
                 throw .outOfRange(option: "time-limit", value: "\(timeLimitSeconds)")
             }
             policy.timeLimitSeconds = timeLimitSeconds
+        }
+        if let gapTarget {
+            guard (0..<1).contains(gapTarget) else { throw .outOfRange(option: "gap-target", value: "\(gapTarget)") }
+            policy.gapTarget = gapTarget
         }
         if let seed { policy.seed = seed }
         return policy

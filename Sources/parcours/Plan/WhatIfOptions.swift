@@ -21,6 +21,13 @@ struct WhatIfOptions: ParsableArguments {
     @Option(name: .long, help: "The solver's time limit, in seconds (default: planning.yaml).")
     var timeLimit: Double?
 
+    @Option(
+        name: .long,
+        help:
+            "Stop once the plan is proven within this fraction of the best possible, e.g. 0.005 for 0.5 % (0: search until the time limit; default: planning.yaml)."
+    )
+    var gapTarget: Double?
+
     @Option(name: .long, help: "The seed of the solver's random choices (default: planning.yaml).")
     var seed: UInt64?
 
@@ -29,7 +36,7 @@ struct WhatIfOptions: ParsableArguments {
             maximumTravelKilometres: maximumTravelKm, minimumGroupSize: minimumGroupSize, remoteAllowed: remote,
             participatingCommunes: communes.map {
                 Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            }, budgetPerCommune: budget, timeLimitSeconds: timeLimit, seed: seed)
+            }, budgetPerCommune: budget, timeLimitSeconds: timeLimit, gapTarget: gapTarget, seed: seed)
     }
 
     /// The options given, as a plan label: e.g. `minimum-group-size=8, no-remote`.
