@@ -111,6 +111,10 @@ import Testing
             ["plan", "--database", database, "--territory", "namur", "--gap-target", "1.5"], in: folder)
         #expect(badGap.status != 0 && badGap.standardOutput.isEmpty)
         #expect(badGap.standardError.contains("--gap-target : valeur hors limites (1.5)"), "\(badGap.standardError)")
+        let badReplanGap = try CommandRunner.run(
+            ["replan", "--database", database, "--from", namurPlan, "--gap-target", "1"], in: folder)
+        #expect(badReplanGap.status != 0 && badReplanGap.standardOutput.isEmpty)
+        #expect(badReplanGap.standardError.contains("--gap-target : valeur hors limites (1.0)"))
         let whatIfID = try #require(Self.planIDs(in: whatIf.standardOutput).first)
         let table = try CommandRunner.run(["compare", "--database", database, namurPlan, whatIfID], in: folder)
         try #require(table.status == 0, "\(table.standardError)")

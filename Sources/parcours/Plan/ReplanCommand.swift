@@ -39,6 +39,13 @@ struct ReplanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The solver's time limit, in seconds (default: the previous plan's).")
     var timeLimit: Double?
 
+    @Option(
+        name: .long,
+        help:
+            "Stop once the plan is proven within this fraction of the best possible, e.g. 0.005 (default: the previous plan's)."
+    )
+    var gapTarget: Double?
+
     @Option(name: .long, help: "The day the plan is made, YYYY-MM-DD (default: today).")
     var date: String?
 
@@ -51,7 +58,8 @@ struct ReplanCommand: AsyncParsableCommand {
             try await DiagnosisAssembly(configuration: configuration, store: store)
         }
         let order = PlanOrder(
-            territoryID: previous.territoryID, overrides: PlanningOverrides(timeLimitSeconds: timeLimit),
+            territoryID: previous.territoryID,
+            overrides: PlanningOverrides(timeLimitSeconds: timeLimit, gapTarget: gapTarget),
             planningDate: planningDate,
             replan: ReplanOrder(
                 previousPlanID: stored.id, cancelledSessions: cancelSession, removedAgents: removeAgent, pin: pin))
