@@ -19,8 +19,8 @@ public struct PlanningProgress: Codable, Sendable {
 ///
 /// Pins first, then a Lagrangian bound in rounds, each followed by a Lagrangian heuristic (the sessions
 /// the relaxation opens, filled at its prices) of which the best plan is kept, polished by local moves
-/// from the round where the bound settles on, then a large-neighbourhood search (empty a few related sessions, repair greedily, keep unless worse)
-/// and a final refinement of the bound. The search stops once the plan is proven within the policy's gap
+/// from the round where the bound settles on, then a large-neighbourhood search (empty a few related
+/// sessions, repair greedily, keep unless worse) and a final refinement of the bound. The search stops once the plan is proven within the policy's gap
 /// target, on a stall, at the end of its iteration budgets, or on the time limit. Phases are budgeted in
 /// iterations, not time: deterministic for the policy's seed unless the time limit cuts the search short.
 public struct TrainingPlanner: Sendable {
@@ -64,11 +64,10 @@ public struct TrainingPlanner: Sendable {
         report()
         // The bound in rounds, each followed by a Lagrangian heuristic at its prices. Every phase counts
         // iterations or moves, so that a seed gives one plan whatever the machine's load; the time limit
-        // is the only wall-clock cut-off.
-        // Local moves are the costly part of a round: the heuristic plans are compared as built until the
-        // bound settles (a round moves it by less than half the gap target); then the best is polished, and
-        // so is every later one before it is compared (in dense areas a plan built worse than another may
-        // polish into a much better one).
+        // is the only wall-clock cut-off. Local moves are the costly part of a round: the heuristic plans
+        // are compared as built until the bound settles (a round moves it by less than half the gap
+        // target); then the best is polished, and so is every later one before it is compared (in dense
+        // areas a plan built worse than another may polish into a much better one).
         var polishing = false
         for _ in 0..<Self.boundRounds where !closed() && !clock.isOver {
             let boundBefore = bound.best
